@@ -1,0 +1,31 @@
+namespace Accrue.Portal.Analyzers
+{
+    using Microsoft.CodeAnalysis;
+
+    /// <summary>Every descriptor the package reports, built in one place with its doc link.</summary>
+    internal static class PortalDiagnostics
+    {
+        public const string DocumentationBaseUri = "https://github.com/accrue-portal/accrue-portal/blob/main/docs/rules/";
+
+        public static readonly DiagnosticDescriptor UnknownFlowType = Create(
+            RuleIdentifiers.UnknownFlowType,
+            "Unknown portal flow type",
+            "'{0}' is not a value Stripe accepts for {1}{2}",
+            RuleCategories.Correctness,
+            DiagnosticSeverity.Warning,
+            "Stripe answers an unknown flow_data type, after-completion type or retention type with HTTP 400 at run time. Use one of the documented values.");
+
+        private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category, DiagnosticSeverity severity, string description)
+        {
+            return new DiagnosticDescriptor(
+                id,
+                title,
+                messageFormat,
+                category,
+                severity,
+                isEnabledByDefault: true,
+                description: description,
+                helpLinkUri: DocumentationBaseUri + id + ".md");
+        }
+    }
+}

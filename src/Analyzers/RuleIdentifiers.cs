@@ -1,0 +1,8 @@
+namespace Accrue.Portal.Analyzers
+{
+    /// <summary>The diagnostic IDs this package reports. One place, so docs, tests and fixes agree.</summary>
+    public static class RuleIdentifiers
+    {
+        public const string UnknownFlowType = "PORTAL005";
+    }
+}

@@ -1,0 +1,119 @@
+namespace Accrue.Portal.Analyzers.Rules
+{
+    using System.Collections.Generic;
+    using System.Collections.Immutable;
+    using Accrue.Portal.Analyzers.Knowledge;
+    using Accrue.Portal.Internal;
+    using Microsoft.CodeAnalysis;
+    using Microsoft.CodeAnalysis.Diagnostics;
+    using Microsoft.CodeAnalysis.Operations;
+
+    /// <summary>PORTAL005: a constant flow, after-completion or retention type that Stripe does not know.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class UnknownFlowTypeAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>Diagnostic property: the valid value the typo most likely meant.</summary>
+        internal const string SuggestionProperty = "Suggestion";
+
+        /// <summary>Diagnostic property: the runtime class whose constants hold the valid values.</summary>
+        internal const string ConstantsTypeProperty = "ConstantsType";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(PortalDiagnostics.UnknownFlowType);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var typeProperties = ResolveTypeProperties(start.Compilation);
+                var baseOptions = start.Compilation.GetTypeByMetadataName(StripeNames.BaseOptions);
+                if (typeProperties.Count == 0 || baseOptions is null)
+                {
+                    return;
+                }
+
+                start.RegisterOperationAction(
+                    c => AnalyzePropertyAssignment(c, (ISimpleAssignmentOperation)c.Operation, typeProperties),
+                    OperationKind.SimpleAssignment);
+                start.RegisterOperationAction(
+                    c => AnalyzeExtraParam(c, baseOptions),
+                    OperationKind.SimpleAssignment,
+                    OperationKind.Invocation);
+            });
+        }
+
+        private static Dictionary<IPropertySymbol, PortalEnumeratedField> ResolveTypeProperties(Compilation compilation)
+        {
+            var properties = new Dictionary<IPropertySymbol, PortalEnumeratedField>(SymbolEqualityComparer.Default);
+            Add(StripeNames.SessionFlowDataOptions, PortalEnumeratedField.FlowType);
+            Add(StripeNames.SessionFlowDataAfterCompletionOptions, PortalEnumeratedField.AfterCompletionType);
+            Add(StripeNames.SessionFlowDataSubscriptionCancelRetentionOptions, PortalEnumeratedField.RetentionType);
+            return properties;
+
+            void Add(string optionsType, PortalEnumeratedField field)
+            {
+                foreach (var member in compilation.GetTypeByMetadataName(optionsType)?.GetMembers(StripeNames.TypeProperty) ?? ImmutableArray<ISymbol>.Empty)
+                {
+                    if (member is IPropertySymbol property)
+                    {
+                        properties[property] = field;
+                    }
+                }
+            }
+        }
+
+        private static void AnalyzePropertyAssignment(
+            OperationAnalysisContext context,
+            ISimpleAssignmentOperation assignment,
+            Dictionary<IPropertySymbol, PortalEnumeratedField> typeProperties)
+        {
+            if (assignment.Target is IPropertyReferenceOperation target
+                && typeProperties.TryGetValue(target.Property.OriginalDefinition, out var field))
+            {
+                Check(context, assignment.Value.WalkDownImplicitConversions(), field);
+            }
+        }
+
+        private static void AnalyzeExtraParam(OperationAnalysisContext context, INamedTypeSymbol baseOptions)
+        {
+            if (!ExtraParamWrite.TryMatch(context.Operation, baseOptions, out var write)
+                || !write.Key.TryGetConstantString(out var key))
+            {
+                return;
+            }
+
+            foreach (var field in PortalEnumeratedField.All)
+            {
+                if (field.FormKey == key)
+                {
+                    Check(context, write.Value, field);
+                }
+            }
+        }
+
+        private static void Check(OperationAnalysisContext context, IOperation value, PortalEnumeratedField field)
+        {
+            if (!value.TryGetConstantString(out var text) || field.IsValid(text))
+            {
+                return;
+            }
+
+            var suggestion = field.Suggest(text);
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(ConstantsTypeProperty, field.ConstantsTypeName);
+            string hint;
+            if (suggestion is null)
+            {
+                hint = " (expected one of: " + string.Join(", ", field.ValidValues) + ")";
+            }
+            else
+            {
+                hint = "; did you mean '" + suggestion + "'?";
+                properties = properties.Add(SuggestionProperty, suggestion);
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(PortalDiagnostics.UnknownFlowType, value.Syntax.GetLocation(), properties, text, field.FieldPath, hint));
+        }
+    }
+}

@@ -1,0 +1,128 @@
+namespace Accrue.Portal.CodeFixes
+{
+    using System.Collections.Immutable;
+    using System.Composition;
+    using System.Linq;
+    using System.Threading;
+    using System.Threading.Tasks;
+    using Accrue.Portal.Analyzers;
+    using Accrue.Portal.Analyzers.Rules;
+    using Microsoft.CodeAnalysis;
+    using Microsoft.CodeAnalysis.CodeActions;
+    using Microsoft.CodeAnalysis.CodeFixes;
+    using Microsoft.CodeAnalysis.CSharp;
+    using Microsoft.CodeAnalysis.CSharp.Syntax;
+    using Microsoft.CodeAnalysis.Editing;
+    using Microsoft.CodeAnalysis.Simplification;
+
+    /// <summary>PORTAL005: replace an unknown flow type by the value it most likely meant, or by the runtime's constant.</summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnknownFlowTypeCodeFixProvider))]
+    [Shared]
+    public sealed class UnknownFlowTypeCodeFixProvider : CodeFixProvider
+    {
+        public const string ReplaceWithSuggestionKey = "PORTAL005.ReplaceWithSuggestion";
+        public const string UseRuntimeConstantKey = "PORTAL005.UseRuntimeConstant";
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.UnknownFlowType);
+
+        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root is null || semanticModel is null)
+            {
+                return;
+            }
+
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                if (!diagnostic.Properties.TryGetValue(UnknownFlowTypeAnalyzer.SuggestionProperty, out var suggestion) || suggestion is null
+                    || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax value)
+                {
+                    continue;
+                }
+
+                var literal = FindLiteralToReplace(value, semanticModel, context.CancellationToken);
+                if (literal is not null)
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create(
+                            $"Replace with '{suggestion}'",
+                            ct => ReplaceLiteralAsync(context.Document.Project.Solution, literal, suggestion, ct),
+                            ReplaceWithSuggestionKey),
+                        diagnostic);
+                }
+
+                if (value is LiteralExpressionSyntax
+                    && diagnostic.Properties.TryGetValue(UnknownFlowTypeAnalyzer.ConstantsTypeProperty, out var constantsTypeName)
+                    && FindConstant(semanticModel.Compilation, constantsTypeName, suggestion) is { } constant)
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create(
+                            $"Use {constant.ContainingType.Name}.{constant.Name}",
+                            ct => UseConstantAsync(context.Document, value, constant, ct),
+                            UseRuntimeConstantKey),
+                        diagnostic);
+                }
+            }
+        }
+
+        /// <summary>The string literal that holds the value: the expression itself, or the initializer of the constant it names.</summary>
+        private static LiteralExpressionSyntax? FindLiteralToReplace(ExpressionSyntax value, SemanticModel semanticModel, CancellationToken cancellationToken)
+        {
+            if (value is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
+            {
+                return literal;
+            }
+
+            var symbol = semanticModel.GetSymbolInfo(value, cancellationToken).Symbol;
+            var isConstant = symbol is IFieldSymbol { IsConst: true } || symbol is ILocalSymbol { IsConst: true };
+            if (!isConstant || symbol!.DeclaringSyntaxReferences.Length != 1)
+            {
+                return null;
+            }
+
+            var declarator = symbol.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) as VariableDeclaratorSyntax;
+            return declarator?.Initializer?.Value is LiteralExpressionSyntax initializer && initializer.IsKind(SyntaxKind.StringLiteralExpression)
+                ? initializer
+                : null;
+        }
+
+        private static IFieldSymbol? FindConstant(Compilation compilation, string? constantsTypeName, string value)
+        {
+            return constantsTypeName is null
+                ? null
+                : compilation.GetTypeByMetadataName(constantsTypeName)?
+                    .GetMembers()
+                    .OfType<IFieldSymbol>()
+                    .FirstOrDefault(field => field.IsConst && field.DeclaredAccessibility == Accessibility.Public && value.Equals(field.ConstantValue));
+        }
+
+        private static async Task<Solution> ReplaceLiteralAsync(Solution solution, LiteralExpressionSyntax literal, string replacement, CancellationToken cancellationToken)
+        {
+            var document = solution.GetDocument(literal.SyntaxTree);
+            var root = await literal.SyntaxTree.GetRootAsync(cancellationToken).ConfigureAwait(false);
+            if (document is null)
+            {
+                return solution;
+            }
+
+            var newLiteral = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(replacement))
+                .WithTriviaFrom(literal);
+            return solution.WithDocumentSyntaxRoot(document.Id, root.ReplaceNode(literal, newLiteral));
+        }
+
+        private static async Task<Document> UseConstantAsync(Document document, ExpressionSyntax value, IFieldSymbol constant, CancellationToken cancellationToken)
+        {
+            var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+            var generator = editor.Generator;
+            var access = generator.MemberAccessExpression(generator.TypeExpression(constant.ContainingType), constant.Name)
+                .WithTriviaFrom(value)
+                .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+            editor.ReplaceNode(value, access);
+            return editor.GetChangedDocument();
+        }
+    }
+}

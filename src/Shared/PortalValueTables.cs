@@ -1,0 +1,60 @@
+// Compiled into the runtime (public API) and into the analyzers (internal): one table of the values Stripe accepts.
+namespace Accrue.Portal
+{
+    using System.Collections.Generic;
+
+    /// <summary>Values Stripe accepts for <c>flow_data.type</c>.</summary>
+#if ACCRUE_PORTAL_RUNTIME
+    public
+#else
+    internal
+#endif
+    static class PortalFlowTypes
+    {
+        /// <summary>The customer adds or replaces a payment method; nothing else is required.</summary>
+        public const string PaymentMethodUpdate = "payment_method_update";
+        /// <summary>Cancel a subscription; requires <c>flow_data.subscription_cancel.subscription</c>.</summary>
+        public const string SubscriptionCancel = "subscription_cancel";
+        /// <summary>Change a subscription; requires <c>flow_data.subscription_update.subscription</c>.</summary>
+        public const string SubscriptionUpdate = "subscription_update";
+        /// <summary>Confirm a prepared change; requires the subscription and exactly one item with its id.</summary>
+        public const string SubscriptionUpdateConfirm = "subscription_update_confirm";
+
+        /// <summary>Every accepted value.</summary>
+        public static IReadOnlyList<string> All { get; } = new[] { PaymentMethodUpdate, SubscriptionCancel, SubscriptionUpdate, SubscriptionUpdateConfirm };
+    }
+
+    /// <summary>Values Stripe accepts for <c>flow_data.after_completion.type</c>.</summary>
+#if ACCRUE_PORTAL_RUNTIME
+    public
+#else
+    internal
+#endif
+    static class PortalAfterCompletionTypes
+    {
+        /// <summary>Stripe shows its confirmation page (optional custom message, at most 500 characters).</summary>
+        public const string HostedConfirmation = "hosted_confirmation";
+        /// <summary>The customer lands on the portal homepage.</summary>
+        public const string PortalHomepage = "portal_homepage";
+        /// <summary>Stripe redirects to <c>after_completion.redirect.return_url</c>.</summary>
+        public const string Redirect = "redirect";
+
+        /// <summary>Every accepted value.</summary>
+        public static IReadOnlyList<string> All { get; } = new[] { HostedConfirmation, PortalHomepage, Redirect };
+    }
+
+    /// <summary>Values Stripe accepts for <c>flow_data.subscription_cancel.retention.type</c>.</summary>
+#if ACCRUE_PORTAL_RUNTIME
+    public
+#else
+    internal
+#endif
+    static class PortalRetentionTypes
+    {
+        /// <summary>Offer a coupon before cancelling; requires <c>retention.coupon_offer.coupon</c>.</summary>
+        public const string CouponOffer = "coupon_offer";
+
+        /// <summary>Every accepted value.</summary>
+        public static IReadOnlyList<string> All { get; } = new[] { CouponOffer };
+    }
+}

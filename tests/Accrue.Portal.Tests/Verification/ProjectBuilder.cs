@@ -65,9 +65,11 @@ public sealed class ProjectBuilder
     }
 
     public ProjectBuilder WithSourceGenerator<TGenerator>()
-        where TGenerator : IIncrementalGenerator, new()
+        where TGenerator : IIncrementalGenerator, new() => this.WithSourceGenerator(new TGenerator());
+
+    public ProjectBuilder WithSourceGenerator(IIncrementalGenerator generator)
     {
-        this.generators.Add(new TGenerator());
+        this.generators.Add(generator);
         return this;
     }
 

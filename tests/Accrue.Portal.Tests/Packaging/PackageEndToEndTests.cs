@@ -1,0 +1,126 @@
+namespace Accrue.Portal.Tests.Packaging;
+
+using System;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Threading.Tasks;
+using Accrue.Portal.Tests.Verification;
+
+/// <summary>
+/// Packs both packages into a temporary folder feed, restores a small net10.0 host from it (with the Stripe.net
+/// stand-in), and builds it the way users do: warnings, -warnaserror, the corrected file, and dotnet format.
+/// </summary>
+public sealed class PackageEndToEndTests : IAsyncLifetime
+{
+    private const string BadSource = """
+        using Stripe.BillingPortal;
+
+        public static class Portal
+        {
+            public static Session Open(string customerId) => new SessionService().Create(new SessionCreateOptions
+            {
+                Customer = customerId,
+                ReturnUrl = "https://example.com/account",
+                FlowData = new SessionFlowDataOptions { Type = "subscription_cancl" },
+            });
+        }
+        """;
+
+    private readonly string root = Path.Combine(Path.GetTempPath(), "accrue-portal-e2e-" + Guid.NewGuid().ToString("N"));
+    private readonly string version = "0.1.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+
+    private string Feed => Path.Combine(this.root, "feed");
+
+    private string Host => Path.Combine(this.root, "host");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(this.Feed);
+        foreach (var project in new[] { "src/Runtime/Accrue.Portal.csproj", "build/Accrue.Portal.Analyzers.Package/Accrue.Portal.Analyzers.Package.csproj" })
+        {
+            var (exit, output) = await DotnetCli.RunAsync(RepositoryPaths.Root, "pack", project, "-c", "Release", "-o", this.Feed, "-p:Version=" + this.version);
+            Assert.True(exit == 0, "dotnet pack failed:\n" + output);
+        }
+
+        Directory.CreateDirectory(this.Host);
+        File.WriteAllText(Path.Combine(this.Host, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="e2e-feed" value="{this.Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(this.Host, "Host.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <RestorePackagesPath>{Path.Combine(this.root, "packages")}</RestorePackagesPath>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Accrue.Portal" Version="{this.version}" />
+                <PackageReference Include="Newtonsoft.Json" Version="13.0.3" />
+                <Reference Include="Stripe.net" HintPath="{TestReferences.StripeNetAssemblyPath}" />
+              </ItemGroup>
+            </Project>
+            """);
+    }
+
+    public Task DisposeAsync()
+    {
+        Directory.Delete(this.root, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Packages_carry_the_right_assets_and_a_host_build_reports_fails_and_fixes_PORTAL005()
+    {
+        AssertPackageLayout();
+
+        File.WriteAllText(Path.Combine(this.Host, "Portal.cs"), BadSource);
+        var (exit, output) = await DotnetCli.RunAsync(this.Host, "build");
+        Assert.True(exit == 0, "The host build with a warning should succeed:\n" + output);
+        Assert.Contains("warning PORTAL005: 'subscription_cancl' is not a value Stripe accepts for flow_data.type; did you mean 'subscription_cancel'?", output, StringComparison.Ordinal);
+
+        (exit, output) = await DotnetCli.RunAsync(this.Host, "build", "--no-incremental", "-warnaserror");
+        Assert.True(exit != 0, "-warnaserror should fail the build:\n" + output);
+        Assert.Contains("error PORTAL005", output, StringComparison.Ordinal);
+
+        (exit, output) = await DotnetCli.RunAsync(this.Host, "format", "analyzers", "Host.csproj", "--diagnostics", "PORTAL005", "--verbosity", "diagnostic");
+        Assert.True(exit == 0, "dotnet format failed:\n" + output);
+        var formatted = File.ReadAllText(Path.Combine(this.Host, "Portal.cs"));
+        Assert.Equal(BadSource.Replace("\"subscription_cancl\"", "\"subscription_cancel\"", StringComparison.Ordinal), formatted);
+
+        (exit, output) = await DotnetCli.RunAsync(this.Host, "build", "--no-incremental", "-warnaserror");
+        Assert.True(exit == 0, "The corrected host should build clean under -warnaserror:\n" + output);
+        Assert.DoesNotContain("PORTAL", output, StringComparison.Ordinal);
+    }
+
+    private void AssertPackageLayout()
+    {
+        using (var runtime = ZipFile.OpenRead(Path.Combine(this.Feed, $"Accrue.Portal.{this.version}.nupkg")))
+        {
+            var entries = runtime.Entries.Select(e => e.FullName).ToList();
+            Assert.Contains("lib/netstandard2.0/Accrue.Portal.dll", entries);
+            Assert.Contains("analyzers/dotnet/cs/Accrue.Portal.Analyzers.dll", entries);
+            Assert.Contains("analyzers/dotnet/cs/Accrue.Portal.CodeFixes.dll", entries);
+            Assert.Contains("build/Accrue.Portal.props", entries);
+            Assert.Contains("buildTransitive/Accrue.Portal.props", entries);
+            Assert.Contains("README.md", entries);
+        }
+
+        using var analyzers = ZipFile.OpenRead(Path.Combine(this.Feed, $"Accrue.Portal.Analyzers.{this.version}.nupkg"));
+        var analyzerEntries = analyzers.Entries.Select(e => e.FullName).ToList();
+        Assert.Contains("analyzers/dotnet/cs/Accrue.Portal.Analyzers.dll", analyzerEntries);
+        Assert.Contains("analyzers/dotnet/cs/Accrue.Portal.CodeFixes.dll", analyzerEntries);
+        Assert.Contains("build/Accrue.Portal.Analyzers.props", analyzerEntries);
+        Assert.DoesNotContain(analyzerEntries, e => e.StartsWith("lib/", StringComparison.Ordinal));
+        using var nuspec = new StreamReader(analyzers.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+        var manifest = nuspec.ReadToEnd();
+        Assert.Contains("<developmentDependency>true</developmentDependency>", manifest, StringComparison.Ordinal);
+        Assert.Contains("<license type=\"expression\">MIT</license>", manifest, StringComparison.Ordinal);
+        Assert.Contains("<repository type=\"git\"", manifest, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,255 @@
+namespace Accrue.Portal.Benchmarks;
+
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using Accrue.Portal.Analyzers;
+using Accrue.Portal.Workload;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+/// <summary>
+/// Measures the PORTAL analyzers against the compiler's own time on generated projects of several sizes, and
+/// against peer analyzers on the same project; prints a ratio table and exits 1 when a target is missed.
+/// </summary>
+internal static class PerformanceCheck
+{
+    private const double MaxShareOfCompile = 0.02;
+    private const double MaxShareWithoutStripe = 0.001;
+    private const double MaxLinearityDrift = 1.5;
+    private const double MaxLargeDocumentMilliseconds = 10;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var sizes = Option(args, "--sizes", "100,1000,5000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+        var peerSizes = Option(args, "--peer-sizes", "1000").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToHashSet();
+        var ours = CreateOurAnalyzers();
+        var peers = PeerAnalyzers.Load();
+
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, Roslyn {typeof(Compilation).Assembly.GetName().Version}");
+        Console.WriteLine($"Analyzers: {string.Join(", ", ours.Select(a => a.GetType().Name))}");
+        Console.WriteLine();
+
+        var rows = new List<SizeResult>();
+        foreach (var size in sizes)
+        {
+            rows.Add(await MeasureSizeAsync(size, ours, peerSizes.Contains(size) ? peers : []));
+        }
+
+        var largeDocument = await MeasureLargeDocumentAsync(ours);
+        PrintTable(rows, largeDocument);
+        return CheckTargets(rows, largeDocument) ? 0 : 1;
+    }
+
+    private static ImmutableArray<DiagnosticAnalyzer> CreateOurAnalyzers() =>
+        typeof(RuleIdentifiers).Assembly.GetTypes()
+            .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+
+    private static async Task<SizeResult> MeasureSizeAsync(int size, ImmutableArray<DiagnosticAnalyzer> ours, IReadOnlyList<(string Name, ImmutableArray<DiagnosticAnalyzer> Analyzers)> peers)
+    {
+        Console.WriteLine($"[{size} files] generating and parsing");
+        var trees = Parse(SyntheticProject.Generate(size, withStripe: true));
+        var references = WorkloadReferences.Get(withStripe: true);
+        var repetitions = size >= 5000 ? 1 : 2;
+
+        var compile = Best(repetitions, () => TimeCompile(trees, references));
+        Console.WriteLine($"[{size} files] compile {compile.TotalMilliseconds:F0} ms");
+        var (oursTime, perAnalyzer, allocated, diagnostics) = await BestAnalysisAsync(repetitions, trees, references, ours);
+        Console.WriteLine($"[{size} files] PORTAL analyzers {oursTime.TotalMilliseconds:F1} ms, {diagnostics} diagnostics");
+
+        var stripeFreeTrees = Parse(SyntheticProject.Generate(size, withStripe: false));
+        var stripeFreeReferences = WorkloadReferences.Get(withStripe: false);
+        var stripeFreeCompile = Best(repetitions, () => TimeCompile(stripeFreeTrees, stripeFreeReferences));
+        var (stripeFreeOurs, _, _, _) = await BestAnalysisAsync(repetitions, stripeFreeTrees, stripeFreeReferences, ours);
+
+        var peerTimes = new List<(string Name, TimeSpan Time)>();
+        foreach (var (name, analyzers) in peers)
+        {
+            var (time, _, _, _) = await BestAnalysisAsync(1, trees, references, analyzers);
+            Console.WriteLine($"[{size} files] {name} {time.TotalMilliseconds:F0} ms");
+            peerTimes.Add((name, time));
+        }
+
+        return new SizeResult(size, compile, oursTime, perAnalyzer, allocated, diagnostics, stripeFreeCompile, stripeFreeOurs, peerTimes);
+    }
+
+    private static async Task<double> MeasureLargeDocumentAsync(ImmutableArray<DiagnosticAnalyzer> ours)
+    {
+        const int Lines = 2000;
+        const int Runs = 20;
+        var source = SyntheticProject.LargeDocument(Lines);
+        var trees = Parse([("Shop/ShopDbContext.cs", SyntheticProject.Generate(1, withStripe: true)[0].Source), ("Shop/Large.cs", source)]);
+        var references = WorkloadReferences.Get(withStripe: true);
+        var samples = new List<double>();
+        for (var run = 0; run < Runs + 2; run++)
+        {
+            var compilation = CreateCompilation(trees, references);
+            var withAnalyzers = compilation.WithAnalyzers(ours, Options());
+            var model = compilation.GetSemanticModel(trees[1]);
+
+            // The IDE's per-document pass: syntax and semantic analysis of one open file.
+            await withAnalyzers.GetAnalysisResultAsync(trees[1], default);
+            await withAnalyzers.GetAnalysisResultAsync(model, filterSpan: null, default);
+            var total = TimeSpan.Zero;
+            foreach (var analyzer in ours)
+            {
+                total += (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default)).ExecutionTime;
+            }
+
+            if (run >= 2)
+            {
+                samples.Add(total.TotalMilliseconds);
+            }
+        }
+
+        samples.Sort();
+        return samples[samples.Count / 2];
+    }
+
+    private static ImmutableArray<SyntaxTree> Parse(IReadOnlyList<(string FileName, string Source)> files)
+    {
+        var options = new CSharpParseOptions(LanguageVersion.Latest);
+        return files.Select(f => CSharpSyntaxTree.ParseText(f.Source, options, "/shop/" + f.FileName)).ToImmutableArray();
+    }
+
+    private static CSharpCompilation CreateCompilation(ImmutableArray<SyntaxTree> trees, ImmutableArray<MetadataReference> references) =>
+        CSharpCompilation.Create(
+            "Shop",
+            trees,
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, optimizationLevel: OptimizationLevel.Release));
+
+    /// <summary>The compiler's own work: all diagnostics, then emit.</summary>
+    private static TimeSpan TimeCompile(ImmutableArray<SyntaxTree> trees, ImmutableArray<MetadataReference> references)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var compilation = CreateCompilation(trees, references);
+        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException("The generated project does not compile:\n" + string.Join("\n", errors.Take(10)));
+        }
+
+        using var peStream = new MemoryStream();
+        compilation.Emit(peStream);
+        return stopwatch.Elapsed;
+    }
+
+    private static async Task<(TimeSpan Total, IReadOnlyDictionary<string, TimeSpan> PerAnalyzer, long AllocatedBytes, int Diagnostics)> BestAnalysisAsync(
+        int repetitions, ImmutableArray<SyntaxTree> trees, ImmutableArray<MetadataReference> references, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    {
+        (TimeSpan Total, IReadOnlyDictionary<string, TimeSpan> PerAnalyzer, long AllocatedBytes, int Diagnostics)? best = null;
+        for (var i = 0; i < repetitions; i++)
+        {
+            var compilation = CreateCompilation(trees, references);
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            var result = await compilation.WithAnalyzers(analyzers, Options()).GetAnalysisResultAsync(default);
+            var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+            var perAnalyzer = result.AnalyzerTelemetryInfo.ToDictionary(p => p.Key.GetType().Name, p => p.Value.ExecutionTime);
+            var total = perAnalyzer.Values.Aggregate(TimeSpan.Zero, (sum, t) => sum + t);
+            var diagnostics = result.GetAllDiagnostics().Length;
+            if (best is null || total < best.Value.Total)
+            {
+                best = (total, perAnalyzer, allocated, diagnostics);
+            }
+        }
+
+        return best!.Value;
+    }
+
+    private static CompilationWithAnalyzersOptions Options() =>
+        new(new AnalyzerOptions([]), (exception, analyzer, _) => throw new InvalidOperationException($"{analyzer.GetType().Name} threw", exception), concurrentAnalysis: true, logAnalyzerExecutionTime: true);
+
+    private static TimeSpan Best(int repetitions, Func<TimeSpan> measure) => Enumerable.Range(0, repetitions).Select(_ => measure()).Min();
+
+    private static void PrintTable(List<SizeResult> rows, double largeDocumentMedian)
+    {
+        Console.WriteLine();
+        Console.WriteLine("| Files | Compile (ms) | PORTAL analyzers (ms) | PORTAL / compile | Analysis allocations (MB) | Stripe-free PORTAL / compile | Peers (ms) | PORTAL / peer |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---|---|");
+        foreach (var row in rows)
+        {
+            var peers = row.Peers.Count == 0 ? "not run" : string.Join("; ", row.Peers.Select(p => $"{p.Name} {p.Time.TotalMilliseconds:F0}"));
+            var versusPeers = row.Peers.Count == 0 ? "" : string.Join("; ", row.Peers.Select(p => $"{Percent(row.Ours, p.Time)} of {p.Name}"));
+            Console.WriteLine(FormattableString.Invariant(
+                $"| {row.Files} | {row.Compile.TotalMilliseconds:F0} | {row.Ours.TotalMilliseconds:F1} | {Percent(row.Ours, row.Compile)} | {row.AllocatedBytes / 1048576.0:F1} | {Percent(row.StripeFreeOurs, row.StripeFreeCompile)} | {peers} | {versusPeers} |"));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("Per analyzer (ms): " + string.Join(", ", rows.Last().PerAnalyzer.OrderByDescending(p => p.Value).Select(p => FormattableString.Invariant($"{p.Key} {p.Value.TotalMilliseconds:F1}"))));
+        Console.WriteLine(FormattableString.Invariant($"2,000-line document, PORTAL analyzers, median of 20: {largeDocumentMedian:F2} ms"));
+    }
+
+    private static bool CheckTargets(List<SizeResult> rows, double largeDocumentMedian)
+    {
+        var misses = new List<string>();
+        foreach (var row in rows)
+        {
+            if (row.Files >= 1000 && row.Share > MaxShareOfCompile)
+            {
+                misses.Add($"{row.Files} files: PORTAL analyzers take {Percent(row.Ours, row.Compile)} of compile time (target {MaxShareOfCompile:P0})");
+            }
+
+            if (row.StripeFreeShare > MaxShareWithoutStripe)
+            {
+                misses.Add($"{row.Files} files without Stripe: {Percent(row.StripeFreeOurs, row.StripeFreeCompile)} of compile time (target {MaxShareWithoutStripe:P1})");
+            }
+        }
+
+        var smallest = rows.MinBy(r => r.Files)!;
+        var largest = rows.MaxBy(r => r.Files)!;
+        if (largest != smallest && largest.Share > smallest.Share * MaxLinearityDrift && largest.Share > MaxShareOfCompile / 4)
+        {
+            misses.Add($"cost not linear: {Percent(largest.Ours, largest.Compile)} at {largest.Files} files vs {Percent(smallest.Ours, smallest.Compile)} at {smallest.Files} files (allowed drift {MaxLinearityDrift}x)");
+        }
+
+        if (largeDocumentMedian > MaxLargeDocumentMilliseconds)
+        {
+            misses.Add(FormattableString.Invariant($"2,000-line document takes {largeDocumentMedian:F2} ms (target {MaxLargeDocumentMilliseconds} ms)"));
+        }
+
+        Console.WriteLine();
+        if (misses.Count == 0)
+        {
+            Console.WriteLine("All performance targets met.");
+            return true;
+        }
+
+        Console.WriteLine("Performance targets missed:");
+        misses.ForEach(m => Console.WriteLine("  - " + m));
+        return false;
+    }
+
+    private static string Percent(TimeSpan part, TimeSpan whole) =>
+        whole <= TimeSpan.Zero ? "n/a" : (part.TotalMilliseconds / whole.TotalMilliseconds).ToString("P2", CultureInfo.InvariantCulture);
+
+    private static string Option(string[] args, string name, string fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+    }
+
+    private sealed record SizeResult(
+        int Files,
+        TimeSpan Compile,
+        TimeSpan Ours,
+        IReadOnlyDictionary<string, TimeSpan> PerAnalyzer,
+        long AllocatedBytes,
+        int Diagnostics,
+        TimeSpan StripeFreeCompile,
+        TimeSpan StripeFreeOurs,
+        List<(string Name, TimeSpan Time)> Peers)
+    {
+        public double Share => this.Ours.TotalMilliseconds / this.Compile.TotalMilliseconds;
+
+        public double StripeFreeShare => this.StripeFreeOurs.TotalMilliseconds / this.StripeFreeCompile.TotalMilliseconds;
+    }
+}

@@ -1,0 +1,3 @@
+using Accrue.Portal.Benchmarks;
+
+return await PerformanceCheck.RunAsync(args);

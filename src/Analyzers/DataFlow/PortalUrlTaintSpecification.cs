@@ -115,7 +115,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
             switch (operation)
             {
                 case IInvocationOperation invocation:
-                    this.AddInvocationSinks(invocation, sinks);
+                    this.AddInvocationSinks(invocation, owner, sinks);
                     break;
 
                 case IObjectCreationOperation { Constructor: { } constructor } creation
@@ -192,7 +192,10 @@ namespace Accrue.Portal.Analyzers.DataFlow
                 : null;
         }
 
-        private void AddInvocationSinks(IInvocationOperation invocation, List<SinkSite> sinks)
+        private static readonly ImmutableHashSet<string> CollectionWriteMethods = ImmutableHashSet.Create(
+            StringComparer.Ordinal, "Add", "TryAdd", "AddOrUpdate", "GetOrAdd", "Insert", "AddRange", "Push", "Enqueue", "Append", "AppendLine");
+
+        private void AddInvocationSinks(IInvocationOperation invocation, ISymbol owner, List<SinkSite> sinks)
         {
             var method = invocation.TargetMethod;
             var custom = this.MatchCustom(invocation.Syntax.SyntaxTree, method, method.ContainingType);
@@ -237,7 +240,27 @@ namespace Accrue.Portal.Analyzers.DataFlow
                 && this.DescribeCollectionWrite(invocation.Instance, isIndexer: false) is { } collection)
             {
                 sinks.Add(new SinkSite(invocation.Arguments[invocation.Arguments.Length - 1].Value, collection));
+                return;
             }
+
+            if (CollectionWriteMethods.Contains(method.Name) && this.DescribeLongLivedContainer(invocation.Instance, owner) is { } container)
+            {
+                AddArguments(invocation.Arguments, null, method, container, sinks);
+            }
+        }
+
+        /// <summary>A collection held in a static field or a field of long-lived <c>this</c> (Recent[key] = url, Cache.Add(url)).</summary>
+        private SinkDescription? DescribeLongLivedContainer(IOperation? instance, ISymbol owner)
+        {
+            return instance switch
+            {
+                IFieldReferenceOperation { Field.IsStatic: true } field => new SinkDescription(SinkKind.Store, "the static field '" + TypeFacts.MemberDisplayName(field.Field) + "'"),
+                IPropertyReferenceOperation { Property.IsStatic: true } property when property.Property.DeclaringSyntaxReferences.Length > 0 =>
+                    new SinkDescription(SinkKind.Store, "the static property '" + TypeFacts.MemberDisplayName(property.Property) + "'"),
+                IMemberReferenceOperation member when member is IFieldReferenceOperation or IPropertyReferenceOperation && this.IsLongLivedThis(member.Instance, owner) =>
+                    new SinkDescription(SinkKind.Store, "the field '" + TypeFacts.MemberDisplayName(member.Member) + "'"),
+                _ => null,
+            };
         }
 
         private void AddLoggerArguments(IInvocationOperation invocation, SinkDescription sink, List<SinkSite> sinks)
@@ -307,7 +330,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
 
             if (symbol.IsIndexer)
             {
-                return this.DescribeCollectionWrite(property.Instance, isIndexer: true);
+                return this.DescribeCollectionWrite(property.Instance, isIndexer: true) ?? this.DescribeLongLivedContainer(property.Instance, owner);
             }
 
             if (this.MatchProperty(symbol, SinkShape.PropertySet) is { } entry)
@@ -443,12 +466,22 @@ namespace Accrue.Portal.Analyzers.DataFlow
         private ImmutableHashSet<ISymbol> ParseSymbols(string value)
         {
             var builder = ImmutableHashSet.CreateBuilder<ISymbol>(SymbolEqualityComparer.Default);
-            foreach (var id in value.Split(','))
+            var depth = 0;
+            var start = 0;
+            for (var i = 0; i <= value.Length; i++)
             {
-                var trimmed = id.Trim();
-                if (trimmed.Length > 0)
+                // Commas separate ids, except inside a parameter list: M:Outbox.Enqueue(System.String,System.Object).
+                var c = i < value.Length ? value[i] : ',';
+                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+                if (c == ',' && depth <= 0)
                 {
-                    builder.UnionWith(DocumentationCommentId.GetSymbolsForDeclarationId(trimmed, this.compilation));
+                    var id = value.Substring(start, i - start).Trim();
+                    if (id.Length > 0)
+                    {
+                        builder.UnionWith(DocumentationCommentId.GetSymbolsForDeclarationId(id, this.compilation));
+                    }
+
+                    start = i + 1;
                 }
             }
 

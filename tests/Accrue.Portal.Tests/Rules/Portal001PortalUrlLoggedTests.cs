@@ -533,4 +533,26 @@ public sealed class Portal001PortalUrlLoggedTests
                 }
                 """)
             .ValidateAsync();
+
+    [Fact]
+    public Task Half_typed_code_does_not_throw() =>
+        Create()
+            .WithReferences(TestReferences.Logging)
+            .WithCompilerErrorsAllowed()
+            .WithSourceCode("""
+                using Microsoft.Extensions.Logging;
+                using Stripe.BillingPortal;
+
+                class Billing(ILogger<Billing> logger)
+                {
+                    public string Open(Session session)
+                    {
+                        var url = session.
+                        logger.LogInformation("Portal {Url}", url, );
+                        Missing(session.Url);
+                        return session.Url
+                    }
+                }
+                """)
+            .ValidateAsync();
 }

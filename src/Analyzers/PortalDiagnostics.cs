@@ -7,6 +7,22 @@ namespace Accrue.Portal.Analyzers
     {
         public const string DocumentationBaseUri = "https://github.com/accrue-portal/accrue-portal/blob/main/docs/rules/";
 
+        public static readonly DiagnosticDescriptor PortalUrlLogged = Create(
+            RuleIdentifiers.PortalUrlLogged,
+            "Portal session URL written to a log",
+            "The portal session URL {0} reaches {1}",
+            RuleCategories.Security,
+            DiagnosticSeverity.Warning,
+            "A portal session URL is a single-use bearer credential valid for about five minutes: whoever reads it in a log, a trace, telemetry or an exception message can open the customer's billing portal. Log the session Id instead.");
+
+        public static readonly DiagnosticDescriptor PortalUrlStored = Create(
+            RuleIdentifiers.PortalUrlStored,
+            "Portal session URL stored or cached",
+            "The portal session URL {0} is stored in {1}",
+            RuleCategories.Security,
+            DiagnosticSeverity.Warning,
+            "A portal session URL is a single-use bearer credential valid for about five minutes: keeping it in a database, cache, session state, cookie, TempData, file or long-lived field hands the customer's billing to whoever reads it. Create a new session when needed, redirect to it, and keep the session Id if you need a reference.");
+
         public static readonly DiagnosticDescriptor UnknownFlowType = Create(
             RuleIdentifiers.UnknownFlowType,
             "Unknown portal flow type",

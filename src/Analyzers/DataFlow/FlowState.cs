@@ -1,0 +1,309 @@
+namespace Accrue.Portal.Analyzers.DataFlow
+{
+    using System.Collections.Generic;
+    using Accrue.Portal.Analyzers.Knowledge;
+    using Microsoft.CodeAnalysis;
+    using Microsoft.CodeAnalysis.Operations;
+
+    /// <summary>
+    /// The taint of one method body: which locals and parameters may hold a tainted value, and an evaluator that says
+    /// whether an expression does. Flow-insensitive: a local tainted by any assignment anywhere in the body counts as
+    /// tainted everywhere (sound for "does it ever reach a sink", at the cost of ignoring order and reassignment).
+    /// </summary>
+    internal sealed class FlowState
+    {
+        private readonly TaintEngine engine;
+        private readonly MethodFacts facts;
+        private readonly int depth;
+        private readonly Dictionary<ISymbol, TaintOrigin> tainted;
+        private readonly HashSet<ISymbol> functionsBeingEvaluated = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+
+        public FlowState(TaintEngine engine, MethodFacts facts, int depth, Dictionary<ISymbol, TaintOrigin> seeds)
+        {
+            this.engine = engine;
+            this.facts = facts;
+            this.depth = depth;
+            this.tainted = seeds;
+            this.RunToFixpoint();
+        }
+
+        /// <summary>The origin of the taint the value may carry, or null.</summary>
+        public TaintOrigin? Evaluate(IOperation? operation)
+        {
+            if (operation is null || TypeFacts.CannotCarryText(operation.Type))
+            {
+                return null;
+            }
+
+            if (this.engine.Specification.GetSource(operation) is { } source)
+            {
+                return source;
+            }
+
+            switch (operation)
+            {
+                case ILocalReferenceOperation local:
+                    return this.Lookup(local.Local);
+                case IParameterReferenceOperation parameter:
+                    return this.Lookup(parameter.Parameter.OriginalDefinition);
+                case IConversionOperation conversion:
+                    return this.Evaluate(conversion.Operand);
+                case IParenthesizedOperation parenthesized:
+                    return this.Evaluate(parenthesized.Operand);
+                case IConditionalOperation conditional:
+                    return this.Evaluate(conditional.WhenTrue) ?? this.Evaluate(conditional.WhenFalse);
+                case ICoalesceOperation coalesce:
+                    return this.Evaluate(coalesce.Value) ?? this.Evaluate(coalesce.WhenNull);
+                case IConditionalAccessOperation conditionalAccess:
+                    return this.Evaluate(conditionalAccess.WhenNotNull);
+                case IConditionalAccessInstanceOperation instance:
+                    return this.Evaluate(FindConditionalAccessReceiver(instance));
+                case ISwitchExpressionOperation switchExpression:
+                    return this.FirstOf(switchExpression.Arms, arm => ((ISwitchExpressionArmOperation)arm).Value);
+                case IAwaitOperation awaited:
+                    return this.Evaluate(awaited.Operation);
+                case IBinaryOperation binary:
+                    return this.Evaluate(binary.LeftOperand) ?? this.Evaluate(binary.RightOperand);
+                case IAssignmentOperation assignment:
+                    return this.Evaluate(assignment.Value);
+                case IInterpolatedStringHandlerCreationOperation handler:
+                    return this.Evaluate(handler.Content);
+                case IInterpolatedStringOperation interpolated:
+                    return this.FirstOf(interpolated.Parts, part => part is IInterpolationOperation hole ? hole.Expression : null);
+                case IInterpolatedStringAdditionOperation addition:
+                    return this.Evaluate(addition.Left) ?? this.Evaluate(addition.Right);
+                case ITupleOperation tuple:
+                    return this.FirstOf(tuple.Elements, element => element);
+                case IArrayCreationOperation array:
+                    return this.Evaluate(array.Initializer);
+                case IArrayInitializerOperation initializer:
+                    return this.FirstOf(initializer.ElementValues, element => element);
+                case ICollectionExpressionOperation collection:
+                    return this.FirstOf(collection.Elements, element => element);
+                case ISpreadOperation spread:
+                    return this.Evaluate(spread.Operand);
+                case IArrayElementReferenceOperation element:
+                    return this.Evaluate(element.ArrayReference);
+                case IAnonymousObjectCreationOperation anonymous:
+                    return this.FirstOf(anonymous.Initializers, item => item is IAssignmentOperation member ? member.Value : item);
+                case IObjectCreationOperation creation:
+                    return this.EvaluateCreation(creation);
+                case IWithOperation with:
+                    return this.Evaluate(with.Operand) ?? this.Evaluate(with.Initializer);
+                case IObjectOrCollectionInitializerOperation initializers:
+                    return this.EvaluateInitializers(initializers);
+                case IMemberInitializerOperation nested:
+                    return this.Evaluate(nested.Initializer);
+                case IDelegateCreationOperation delegateCreation:
+                    return this.Evaluate(delegateCreation.Target);
+                case IAnonymousFunctionOperation lambda:
+                    return this.EvaluateReturnsOf(lambda.Symbol);
+                case IFieldReferenceOperation field:
+                    return this.EvaluateField(field);
+                case IPropertyReferenceOperation property:
+                    return this.EvaluateProperty(property);
+                case IInvocationOperation invocation:
+                    return this.EvaluateInvocation(invocation);
+                case IDynamicMemberReferenceOperation dynamicMember:
+                    return this.Evaluate(dynamicMember.Instance);
+                default:
+                    return null;
+            }
+        }
+
+        private static IOperation? FindConditionalAccessReceiver(IConditionalAccessInstanceOperation instance)
+        {
+            for (var current = instance.Parent; current is not null; current = current.Parent)
+            {
+                if (current is IConditionalAccessOperation access)
+                {
+                    return access.Operation;
+                }
+            }
+
+            return null;
+        }
+
+        private TaintOrigin? Lookup(ISymbol symbol) => this.tainted.TryGetValue(symbol, out var origin) ? origin : null;
+
+        private void RunToFixpoint()
+        {
+            var changed = true;
+            while (changed)
+            {
+                changed = false;
+                foreach (var (target, value) in this.facts.Flows)
+                {
+                    if (!this.tainted.ContainsKey(target) && !TypeFacts.CannotCarryText(TypeOf(target)) && this.Evaluate(value) is { } origin)
+                    {
+                        this.tainted[target] = origin;
+                        changed = true;
+                    }
+                }
+            }
+        }
+
+        private static ITypeSymbol? TypeOf(ISymbol symbol) => symbol switch
+        {
+            ILocalSymbol local => local.Type,
+            IParameterSymbol parameter => parameter.Type,
+            _ => null,
+        };
+
+        private TaintOrigin? FirstOf<T>(IEnumerable<T> items, System.Func<T, IOperation?> select)
+        {
+            foreach (var item in items)
+            {
+                if (this.Evaluate(select(item)) is { } origin)
+                {
+                    return origin;
+                }
+            }
+
+            return null;
+        }
+
+        private TaintOrigin? EvaluateReturnsOf(ISymbol function)
+        {
+            if (!this.functionsBeingEvaluated.Add(function))
+            {
+                return null;
+            }
+
+            try
+            {
+                return this.FirstOf(this.facts.ReturnsOf(function), value => value);
+            }
+            finally
+            {
+                this.functionsBeingEvaluated.Remove(function);
+            }
+        }
+
+        private TaintOrigin? EvaluateInitializers(IObjectOrCollectionInitializerOperation initializers)
+        {
+            foreach (var item in initializers.Initializers)
+            {
+                var origin = item switch
+                {
+                    IAssignmentOperation member => this.Evaluate(member.Value),
+                    IInvocationOperation add => this.FirstOf(add.Arguments, argument => argument.Value),
+                    _ => this.Evaluate(item),
+                };
+                if (origin is not null)
+                {
+                    return origin;
+                }
+            }
+
+            return null;
+        }
+
+        private TaintOrigin? EvaluateCreation(IObjectCreationOperation creation)
+        {
+            var type = creation.Type;
+            if (type is not null && this.engine.Specification.IsSinkContainer(type))
+            {
+                return null;
+            }
+
+            var fromArguments = creation.Constructor is { } constructor
+                                && (TypeFacts.HasSourceBody(constructor) || (this.engine.Propagation.Lookup(constructor) & Propagation.FromArguments) != 0);
+            return (fromArguments ? this.FirstOf(creation.Arguments, argument => argument.Value) : null)
+                   ?? this.Evaluate(creation.Initializer);
+        }
+
+        private TaintOrigin? EvaluateField(IFieldReferenceOperation field)
+        {
+            // Tuple elements (t.Item1) and fields of the application's own objects carry what their object carries.
+            var containingType = field.Field.ContainingType;
+            return containingType.IsTupleType || containingType.DeclaringSyntaxReferences.Length > 0 ? this.Evaluate(field.Instance) : null;
+        }
+
+        private TaintOrigin? EvaluateProperty(IPropertyReferenceOperation property)
+        {
+            var symbol = property.Property;
+            if (symbol.GetMethod is { } getter && TypeFacts.HasSourceBody(getter))
+            {
+                return this.EvaluateCall(getter, property, property.Instance, property.Arguments);
+            }
+
+            if (symbol.ContainingType.IsAnonymousType || symbol.ContainingType.DeclaringSyntaxReferences.Length > 0)
+            {
+                return this.Evaluate(property.Instance);
+            }
+
+            return (this.engine.Propagation.Lookup(symbol) & Propagation.FromReceiver) != 0 ? this.Evaluate(property.Instance) : null;
+        }
+
+        private TaintOrigin? EvaluateInvocation(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            switch (method.MethodKind)
+            {
+                case MethodKind.LocalFunction:
+                    return this.EvaluateReturnsOf(method.OriginalDefinition);
+                case MethodKind.DelegateInvoke:
+                    return this.Evaluate(invocation.Instance);
+            }
+
+            if (TypeFacts.HasSourceBody(method))
+            {
+                return this.EvaluateCall(method, invocation, invocation.Instance, invocation.Arguments);
+            }
+
+            var propagates = this.engine.Propagation.Lookup(method);
+            if (propagates == Propagation.None && method.Name == nameof(ToString) && method.Parameters.Length == 0)
+            {
+                propagates = Propagation.FromReceiver;
+            }
+
+            var isExtension = method.ReducedFrom is not null || method.IsExtensionMethod;
+            if ((propagates & Propagation.FromReceiver) != 0 && !isExtension && this.Evaluate(invocation.Instance) is { } fromReceiver)
+            {
+                return fromReceiver;
+            }
+
+            if ((propagates & (Propagation.FromArguments | (isExtension ? Propagation.FromReceiver : Propagation.None))) != 0)
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Parameter?.RefKind != RefKind.Out && this.Evaluate(argument.Value) is { } origin)
+                    {
+                        return origin;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>A call into this compilation: the callee's summaries decide, within the depth bound.</summary>
+        private TaintOrigin? EvaluateCall(IMethodSymbol method, IOperation call, IOperation? instance, System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments)
+        {
+            if (this.depth <= 0)
+            {
+                return null;
+            }
+
+            if (this.engine.ReturnsTaint(method, this.depth - 1))
+            {
+                var name = method.AssociatedSymbol is IPropertySymbol property ? TypeFacts.MemberDisplayName(property) : TypeFacts.MemberDisplayName(method);
+                return new TaintOrigin(call.Syntax.GetLocation(), "returned by '" + name + "' on line " + TaintOrigin.LineOf(call.Syntax));
+            }
+
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter is { } parameter
+                    && this.Evaluate(argument.Value) is { } origin
+                    && this.engine.GetParameterSummary(method, parameter.Ordinal, this.depth - 1).ReachesReturn)
+                {
+                    return origin;
+                }
+            }
+
+            // An instance method of the application's own tainted object: assume its text carries the object's content.
+            return instance is not null && instance is not IInstanceReferenceOperation ? this.Evaluate(instance) : null;
+        }
+    }
+}

@@ -1,0 +1,255 @@
+namespace Accrue.Portal.Analyzers.DataFlow
+{
+    using System.Collections.Generic;
+    using System.Collections.Immutable;
+    using Accrue.Portal.Analyzers.Knowledge;
+    using Microsoft.CodeAnalysis;
+    using Microsoft.CodeAnalysis.Operations;
+
+    /// <summary>
+    /// What one walk over a method body (nested lambdas and local functions included) finds: the value flows into locals
+    /// and parameters, the operations that may write to a sink, the returned values per function, and the gate flags.
+    /// </summary>
+    internal sealed class MethodFacts
+    {
+        private MethodFacts(ISymbol owner)
+        {
+            this.Owner = owner;
+        }
+
+        public ISymbol Owner { get; }
+
+        /// <summary>Assignments of a value to a local or parameter, including writes into the object a local holds.</summary>
+        public List<(ISymbol Target, IOperation Value)> Flows { get; } = new List<(ISymbol, IOperation)>();
+
+        public List<IOperation> SinkCandidates { get; } = new List<IOperation>();
+
+        /// <summary>Returned values keyed by the function that returns them (the body's owner, a lambda or a local function).</summary>
+        public Dictionary<ISymbol, List<IOperation>> Returns { get; } = new Dictionary<ISymbol, List<IOperation>>(SymbolEqualityComparer.Default);
+
+        public bool HasSourceCandidate { get; private set; }
+
+        /// <summary>The body calls a method or property getter with source in this compilation.</summary>
+        public bool HasCallsIntoCompilation { get; private set; }
+
+        public static MethodFacts Collect(ISymbol owner, ImmutableArray<IOperation> blocks, TaintSpecification specification, PropagationTable propagation)
+        {
+            var facts = new MethodFacts(owner);
+            foreach (var block in blocks)
+            {
+                foreach (var operation in block.DescendantsAndSelf())
+                {
+                    facts.Visit(operation, specification, propagation);
+                }
+            }
+
+            return facts;
+        }
+
+        public IEnumerable<IOperation> ReturnsOf(ISymbol function)
+        {
+            return this.Returns.TryGetValue(function, out var values) ? values : (IEnumerable<IOperation>)System.Array.Empty<IOperation>();
+        }
+
+        /// <summary>The local or parameter whose object a member, element or dynamic access writes into.</summary>
+        public static ISymbol? RootSymbol(IOperation? operation)
+        {
+            while (true)
+            {
+                switch (operation)
+                {
+                    case ILocalReferenceOperation local:
+                        return local.Local;
+                    case IParameterReferenceOperation parameter:
+                        return parameter.Parameter;
+                    case IFieldReferenceOperation field:
+                        operation = field.Instance;
+                        break;
+                    case IPropertyReferenceOperation property:
+                        operation = property.Instance;
+                        break;
+                    case IArrayElementReferenceOperation element:
+                        operation = element.ArrayReference;
+                        break;
+                    case IDynamicMemberReferenceOperation dynamicMember:
+                        operation = dynamicMember.Instance;
+                        break;
+                    case IDynamicIndexerAccessOperation dynamicIndexer:
+                        operation = dynamicIndexer.Operation;
+                        break;
+                    case IConversionOperation conversion:
+                        operation = conversion.Operand;
+                        break;
+                    case IDeclarationExpressionOperation declaration:
+                        operation = declaration.Expression;
+                        break;
+                    default:
+                        return null;
+                }
+            }
+        }
+
+        private void Visit(IOperation operation, TaintSpecification specification, PropagationTable propagation)
+        {
+            if (!this.HasSourceCandidate && specification.IsSourceCandidate(operation))
+            {
+                this.HasSourceCandidate = true;
+            }
+
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator when declarator.GetVariableInitializer() is { } initializer:
+                    this.Flows.Add((declarator.Symbol, initializer.Value));
+                    break;
+
+                case IDeconstructionAssignmentOperation deconstruction:
+                    foreach (var target in deconstruction.Target.DescendantsAndSelf())
+                    {
+                        if (target is ILocalReferenceOperation local)
+                        {
+                            this.Flows.Add((local.Local, deconstruction.Value));
+                        }
+                    }
+
+                    break;
+
+                case IAssignmentOperation assignment:
+                    this.SinkCandidates.Add(assignment);
+                    this.AddAssignment(assignment.Target, assignment.Value, specification);
+                    break;
+
+                case IForEachLoopOperation loop:
+                    foreach (var local in loop.Locals)
+                    {
+                        this.Flows.Add((local, loop.Collection));
+                    }
+
+                    break;
+
+                case IDeclarationPatternOperation { DeclaredSymbol: { } declared, Parent: IIsPatternOperation isPattern }:
+                    this.Flows.Add((declared, isPattern.Value));
+                    break;
+
+                case IInvocationOperation invocation:
+                    this.SinkCandidates.Add(invocation);
+                    this.AddInvocation(invocation, propagation);
+                    break;
+
+                case IObjectCreationOperation creation:
+                    this.SinkCandidates.Add(creation);
+                    if (creation.Constructor is { } constructor && TypeFacts.HasSourceBody(constructor))
+                    {
+                        this.HasCallsIntoCompilation = true;
+                    }
+
+                    break;
+
+                case IPropertyReferenceOperation { Property.GetMethod: { } getter } when TypeFacts.HasSourceBody(getter):
+                    this.HasCallsIntoCompilation = true;
+                    break;
+
+                case IReturnOperation { ReturnedValue: { } returned }:
+                    var function = EnclosingFunction(operation) ?? this.Owner;
+                    if (!this.Returns.TryGetValue(function, out var list))
+                    {
+                        list = new List<IOperation>();
+                        this.Returns.Add(function, list);
+                    }
+
+                    list.Add(returned);
+                    break;
+            }
+        }
+
+        private void AddAssignment(IOperation target, IOperation value, TaintSpecification specification)
+        {
+            if (target is ILocalReferenceOperation or IParameterReferenceOperation)
+            {
+                this.Flows.Add((RootSymbol(target)!, value));
+                return;
+            }
+
+            var root = RootSymbol(target);
+            var container = target switch
+            {
+                IMemberReferenceOperation member => member.Instance?.Type,
+                IArrayElementReferenceOperation element => element.ArrayReference.Type,
+                _ => null,
+            };
+            if (root is not null && (container is null || !specification.IsSinkContainer(container)))
+            {
+                this.Flows.Add((root, value));
+            }
+        }
+
+        private void AddInvocation(IInvocationOperation invocation, PropagationTable propagation)
+        {
+            var method = invocation.TargetMethod;
+            if (method.MethodKind == MethodKind.LocalFunction)
+            {
+                // Local functions are analysed inline: their parameters receive the arguments of every call.
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Parameter is { } parameter)
+                    {
+                        this.Flows.Add((parameter.OriginalDefinition, argument.Value));
+                    }
+                }
+
+                return;
+            }
+
+            if (TypeFacts.HasSourceBody(method))
+            {
+                this.HasCallsIntoCompilation = true;
+                return;
+            }
+
+            var propagates = propagation.Lookup(method);
+            var receiver = method.IsExtensionMethod || method.ReducedFrom is not null
+                ? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null)
+                : invocation.Instance;
+            var receiverRoot = RootSymbol(receiver);
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Value == receiver)
+                {
+                    continue;
+                }
+
+                if ((propagates & Propagation.IntoReceiver) != 0 && receiverRoot is not null)
+                {
+                    this.Flows.Add((receiverRoot, argument.Value));
+                }
+
+                // Uri.TryCreate(text, kind, out var uri): an out argument of a propagating call receives the inputs.
+                if ((propagates & Propagation.FromArguments) != 0 && argument.Parameter?.RefKind == RefKind.Out && RootSymbol(argument.Value) is { } output)
+                {
+                    foreach (var input in invocation.Arguments)
+                    {
+                        if (input.Parameter?.RefKind != RefKind.Out)
+                        {
+                            this.Flows.Add((output, input.Value));
+                        }
+                    }
+                }
+            }
+        }
+
+        private static ISymbol? EnclosingFunction(IOperation operation)
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case IAnonymousFunctionOperation lambda:
+                        return lambda.Symbol;
+                    case ILocalFunctionOperation localFunction:
+                        return localFunction.Symbol;
+                }
+            }
+
+            return null;
+        }
+    }
+}

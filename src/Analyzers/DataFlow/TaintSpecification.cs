@@ -1,0 +1,27 @@
+namespace Accrue.Portal.Analyzers.DataFlow
+{
+    using System.Collections.Generic;
+    using Microsoft.CodeAnalysis;
+
+    /// <summary>
+    /// What a taint analysis looks for: its sources and its sinks. The engine (<see cref="TaintEngine"/>) knows only how
+    /// values move; a rule family supplies one of these (PORTAL001/002: the portal URL; request-input rules: the request).
+    /// </summary>
+    internal abstract class TaintSpecification
+    {
+        /// <summary>Cheap gate: whether the operation mentions something that can be a source. Bodies without one are only analysed for calls.</summary>
+        public abstract bool IsSourceCandidate(IOperation operation);
+
+        /// <summary>Values of this type are sources wherever they appear (so a parameter of this type needs no call-site summary).</summary>
+        public abstract bool IsSourceType(ITypeSymbol type);
+
+        /// <summary>The origin when the value operation is itself a source, else null.</summary>
+        public abstract TaintOrigin? GetSource(IOperation operation);
+
+        /// <summary>Adds the sinks the operation writes to (an invocation, creation or assignment inside <paramref name="owner"/>).</summary>
+        public abstract void AddSinks(IOperation operation, ISymbol owner, List<SinkSite> sinks);
+
+        /// <summary>Writes into a value of this type are sinks in their own right, so they do not taint the container.</summary>
+        public abstract bool IsSinkContainer(ITypeSymbol type);
+    }
+}

@@ -1,0 +1,116 @@
+namespace Accrue.Portal.Analyzers.DataFlow
+{
+    using Microsoft.CodeAnalysis;
+
+    internal static class TypeFacts
+    {
+        /// <summary>Types whose values cannot hold a URL: the engine's universal sanitiser (lengths, flags, hashes as numbers, dates).</summary>
+        public static bool CannotCarryText(ITypeSymbol? type)
+        {
+            if (type is null)
+            {
+                return false;
+            }
+
+            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+            {
+                type = nullable.TypeArguments[0];
+            }
+
+            switch (type.SpecialType)
+            {
+                case SpecialType.System_Void:
+                case SpecialType.System_Boolean:
+                case SpecialType.System_Char:
+                case SpecialType.System_SByte:
+                case SpecialType.System_Byte:
+                case SpecialType.System_Int16:
+                case SpecialType.System_UInt16:
+                case SpecialType.System_Int32:
+                case SpecialType.System_UInt32:
+                case SpecialType.System_Int64:
+                case SpecialType.System_UInt64:
+                case SpecialType.System_Decimal:
+                case SpecialType.System_Single:
+                case SpecialType.System_Double:
+                case SpecialType.System_DateTime:
+                case SpecialType.System_IntPtr:
+                case SpecialType.System_UIntPtr:
+                    return true;
+            }
+
+            if (type.TypeKind == TypeKind.Enum)
+            {
+                return true;
+            }
+
+            var name = type.ContainingNamespace?.ToDisplayString();
+            return (name == "System" && type.Name is "Guid" or "TimeSpan" or "DateTimeOffset" or "Type")
+                   || (name == "System.Threading" && type.Name == "CancellationToken")
+                   || (name == "System.Threading.Tasks" && type.Name is "Task" or "ValueTask" && type is INamedTypeSymbol { Arity: 0 });
+        }
+
+        /// <summary>The type is <paramref name="baseType"/>, derives from it, or implements it (generic definitions compared).</summary>
+        public static bool IsOrInherits(ITypeSymbol? type, INamedTypeSymbol baseType)
+        {
+            if (type is null)
+            {
+                return false;
+            }
+
+            if (baseType.TypeKind == TypeKind.Interface)
+            {
+                if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, baseType))
+                {
+                    return true;
+                }
+
+                foreach (var implemented in type.AllInterfaces)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, baseType))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>"Type.Member", with an extension method named after the type it extends (ILogger.LogInformation).</summary>
+        public static string MemberDisplayName(ISymbol member)
+        {
+            if (member is IMethodSymbol method)
+            {
+                var definition = method.ReducedFrom ?? method;
+                if (definition.IsExtensionMethod && definition.Parameters.Length > 0)
+                {
+                    return definition.Parameters[0].Type.Name + "." + method.Name;
+                }
+
+                if (method.MethodKind == MethodKind.Constructor)
+                {
+                    return "new " + method.ContainingType.Name;
+                }
+            }
+
+            return member.ContainingType is null ? member.Name : member.ContainingType.Name + "." + member.Name;
+        }
+
+        /// <summary>The method's source body, if it has one in this compilation.</summary>
+        public static bool HasSourceBody(IMethodSymbol method)
+        {
+            return !method.IsAbstract && !method.IsExtern && method.DeclaringSyntaxReferences.Length > 0;
+        }
+    }
+}

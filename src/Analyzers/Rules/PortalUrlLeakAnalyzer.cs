@@ -1,0 +1,60 @@
+namespace Accrue.Portal.Analyzers.Rules
+{
+    using System.Collections.Immutable;
+    using Accrue.Portal.Analyzers.DataFlow;
+    using Accrue.Portal.Analyzers.Knowledge;
+    using Microsoft.CodeAnalysis;
+    using Microsoft.CodeAnalysis.Diagnostics;
+
+    /// <summary>
+    /// PORTAL001 (the portal URL reaches a log, trace, telemetry or exception message) and PORTAL002 (it is stored or
+    /// cached). One analyzer for both rules so each method body is tracked once; the sink's kind picks the rule.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class PortalUrlLeakAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>Diagnostic property: the Session local or parameter the URL was read from, when there is one.</summary>
+        internal const string SessionNameProperty = "SessionName";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(PortalDiagnostics.PortalUrlLogged, PortalDiagnostics.PortalUrlStored);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var specification = PortalUrlTaintSpecification.TryCreate(start.Compilation, start.Options.AnalyzerConfigOptionsProvider);
+                if (specification is null)
+                {
+                    return;
+                }
+
+                var engine = new TaintEngine(start.Compilation, specification);
+                start.RegisterOperationBlockAction(block => Analyze(block, engine));
+            });
+        }
+
+        private static void Analyze(OperationBlockAnalysisContext context, TaintEngine engine)
+        {
+            foreach (var finding in engine.Analyze(context.OwningSymbol, context.OperationBlocks, context.CancellationToken))
+            {
+                var descriptor = finding.Sink.Kind == SinkKind.Log ? PortalDiagnostics.PortalUrlLogged : PortalDiagnostics.PortalUrlStored;
+                var properties = ImmutableDictionary<string, string?>.Empty;
+                if (finding.Origin.Holder is { } holder)
+                {
+                    properties = properties.Add(SessionNameProperty, holder.Name);
+                }
+
+                context.ReportDiagnostic(Diagnostic.Create(
+                    descriptor,
+                    finding.Value.Syntax.GetLocation(),
+                    ImmutableArray.Create(finding.Origin.Location),
+                    properties,
+                    finding.Origin.Description,
+                    finding.Sink.Name));
+            }
+        }
+    }
+}

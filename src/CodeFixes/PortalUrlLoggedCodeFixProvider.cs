@@ -1,0 +1,131 @@
+namespace Accrue.Portal.CodeFixes
+{
+    using System.Collections.Immutable;
+    using System.Composition;
+    using System.Linq;
+    using System.Text.RegularExpressions;
+    using System.Threading;
+    using System.Threading.Tasks;
+    using Accrue.Portal.Analyzers;
+    using Microsoft.CodeAnalysis;
+    using Microsoft.CodeAnalysis.CodeActions;
+    using Microsoft.CodeAnalysis.CodeFixes;
+    using Microsoft.CodeAnalysis.CSharp;
+    using Microsoft.CodeAnalysis.CSharp.Syntax;
+    using Microsoft.CodeAnalysis.Operations;
+
+    /// <summary>
+    /// PORTAL001: log the session's Id instead of its URL when the Session is in scope; otherwise drop the structured-log
+    /// argument together with its placeholder in the constant message template.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PortalUrlLoggedCodeFixProvider))]
+    [Shared]
+    public sealed class PortalUrlLoggedCodeFixProvider : CodeFixProvider
+    {
+        public const string UseSessionIdKey = "PORTAL001.UseSessionId";
+        public const string RemoveArgumentKey = "PORTAL001.RemoveArgument";
+
+        private static readonly Regex Placeholder = new Regex(@"(?<!\{)\{(?!\{)[^{}]*\}", RegexOptions.CultureInvariant);
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.PortalUrlLogged);
+
+        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root is null || semanticModel is null)
+            {
+                return;
+            }
+
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                if (SessionIdReplacement.Find(diagnostic, root, semanticModel, requireTextTarget: false, context.CancellationToken) is { } replacement)
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create(
+                            "Log the session Id instead of its URL",
+                            _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(replacement.Target, replacement.Replacement))),
+                            UseSessionIdKey),
+                        diagnostic);
+                    continue;
+                }
+
+                if (FindTemplateArgument(diagnostic, root, semanticModel, context.CancellationToken) is { } removal)
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create(
+                            "Remove the URL and its placeholder from the log message",
+                            _ => Task.FromResult(context.Document.WithSyntaxRoot(Remove(root, removal.Argument, removal.Template, removal.PlaceholderIndex))),
+                            RemoveArgumentKey),
+                        diagnostic);
+                }
+            }
+        }
+
+        /// <summary>The flagged argument as the n-th value of a message template given as a string literal with exactly one placeholder per value.</summary>
+        private static (ArgumentSyntax Argument, LiteralExpressionSyntax Template, int PlaceholderIndex)? FindTemplateArgument(
+            Diagnostic diagnostic, SyntaxNode root, SemanticModel semanticModel, CancellationToken cancellationToken)
+        {
+            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax flagged
+                || flagged.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } } argument
+                || semanticModel.GetOperation(call, cancellationToken) is not IInvocationOperation invocation)
+            {
+                return null;
+            }
+
+            LiteralExpressionSyntax? template = null;
+            var values = ImmutableArray.CreateBuilder<SyntaxNode>();
+            foreach (var operationArgument in invocation.Arguments)
+            {
+                var name = operationArgument.Parameter?.Name ?? string.Empty;
+                if (name is "message" or "messageTemplate" or "format")
+                {
+                    template = operationArgument.Value.Syntax as LiteralExpressionSyntax;
+                }
+                else if (operationArgument.ArgumentKind == ArgumentKind.ParamArray && operationArgument.Value is IArrayCreationOperation { IsImplicit: true, Initializer: { } elements })
+                {
+                    values.AddRange(elements.ElementValues.Select(e => e.Syntax));
+                }
+                else if (name.StartsWith("propertyValue", System.StringComparison.Ordinal) || name.StartsWith("argument", System.StringComparison.Ordinal))
+                {
+                    values.Add(operationArgument.Value.Syntax);
+                }
+            }
+
+            var index = values.IndexOf(flagged);
+            if (template is null || !template.IsKind(SyntaxKind.StringLiteralExpression) || index < 0
+                || Placeholder.Matches(template.Token.ValueText).Count != values.Count)
+            {
+                return null;
+            }
+
+            return (argument, template, index);
+        }
+
+        private static SyntaxNode Remove(SyntaxNode root, ArgumentSyntax argument, LiteralExpressionSyntax template, int placeholderIndex)
+        {
+            var text = template.Token.ValueText;
+            var placeholder = Placeholder.Matches(text)[placeholderIndex];
+            var start = placeholder.Index;
+            var end = placeholder.Index + placeholder.Length;
+            if (start > 0 && text[start - 1] == ' ')
+            {
+                start--;
+            }
+            else if (end < text.Length && text[end] == ' ')
+            {
+                end++;
+            }
+
+            var newTemplate = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(text.Remove(start, end - start)))
+                .WithTriviaFrom(template);
+            var list = (ArgumentListSyntax)argument.Parent!;
+            var argumentIndex = list.Arguments.IndexOf(argument);
+            var newList = list.ReplaceNode(template, newTemplate);
+            return root.ReplaceNode(list, newList.WithArguments(newList.Arguments.RemoveAt(argumentIndex)));
+        }
+    }
+}

@@ -1,0 +1,78 @@
+namespace Accrue.Portal.CodeFixes
+{
+    using System.Collections.Immutable;
+    using System.Composition;
+    using System.Threading.Tasks;
+    using Accrue.Portal.Analyzers;
+    using Microsoft.CodeAnalysis;
+    using Microsoft.CodeAnalysis.CodeActions;
+    using Microsoft.CodeAnalysis.CodeFixes;
+    using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+    /// <summary>PORTAL002: store the session's Id instead of its URL when the Session is in scope, or remove the store.</summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PortalUrlStoredCodeFixProvider))]
+    [Shared]
+    public sealed class PortalUrlStoredCodeFixProvider : CodeFixProvider
+    {
+        public const string StoreSessionIdKey = "PORTAL002.StoreSessionId";
+        public const string RemoveStoreKey = "PORTAL002.RemoveStore";
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.PortalUrlStored);
+
+        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root is null || semanticModel is null)
+            {
+                return;
+            }
+
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                if (SessionIdReplacement.Find(diagnostic, root, semanticModel, requireTextTarget: true, context.CancellationToken) is { } replacement)
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create(
+                            "Store the session Id instead of its URL",
+                            _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(replacement.Target, replacement.Replacement))),
+                            StoreSessionIdKey),
+                        diagnostic);
+                }
+
+                if (FindStoreStatement(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)) is { } statement)
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create(
+                            "Remove the statement that stores the portal URL",
+                            _ => Task.FromResult(context.Document.WithSyntaxRoot(root.RemoveNode(statement, Microsoft.CodeAnalysis.SyntaxRemoveOptions.KeepNoTrivia)!)),
+                            RemoveStoreKey),
+                        diagnostic);
+                }
+            }
+        }
+
+        /// <summary>The statement whose whole job is the store: <c>x.Field = v;</c>, <c>cache.Set(k, v);</c>, <c>await db.AddAsync(v);</c>.</summary>
+        private static ExpressionStatementSyntax? FindStoreStatement(SyntaxNode flagged)
+        {
+            for (var node = flagged.Parent; node is not null; node = node.Parent)
+            {
+                switch (node)
+                {
+                    case ExpressionStatementSyntax statement when statement.Parent is BlockSyntax:
+                        return statement;
+                    case ArgumentSyntax or ArgumentListSyntax or InvocationExpressionSyntax or AwaitExpressionSyntax or AssignmentExpressionSyntax
+                        or ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax or InitializerExpressionSyntax
+                        or AnonymousObjectCreationExpressionSyntax or AnonymousObjectMemberDeclaratorSyntax or MemberAccessExpressionSyntax:
+                        continue;
+                    default:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+    }
+}

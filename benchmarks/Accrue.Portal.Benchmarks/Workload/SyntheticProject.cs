@@ -166,8 +166,10 @@ public static class SyntheticProject
     {
         var n = i.ToString(CultureInfo.InvariantCulture);
 
-        // One portal file in five carries a mistake, as real code bases occasionally do.
-        var cancelType = i % (PortalFileInterval * 5) == 0 ? "subscription_cancl" : "subscription_cancel";
+        // One portal file in three carries mistakes (a flow-type typo, the URL in a debug log), as real code bases occasionally do.
+        var hasMistakes = i % (PortalFileInterval * 3) == 0;
+        var cancelType = hasMistakes ? "subscription_cancl" : "subscription_cancel";
+        var debugLog = hasMistakes ? "logger.LogDebug(\"Portal link {Url}\", session.Url);" : "logger.LogDebug(\"Portal session {SessionId}\", session.Id);";
         return $$"""
                 [HttpPost("portal/v{{n}}")]
                 public async Task<IActionResult> OpenPortal{{n}}(CancellationToken cancellationToken)
@@ -200,6 +202,7 @@ public static class SyntheticProject
                         },
                     };
                     var session = new SessionService().Create(options);
+                    {{debugLog}}
                     return Ok(new { url = session.Url });
                 }
 

@@ -5,10 +5,8 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
-using Accrue.Portal.Analyzers;
 using Accrue.Portal.Tests.Verification;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 /// <summary>
 /// samples/PortalDemo marks each deliberate mistake with a trailing "// PORTALnnn: why" comment. The analyzers must
@@ -50,12 +48,12 @@ public sealed partial class PortalDemoTests
             .WithPortalRuntime()
             .WithOutputKind(OutputKind.ConsoleApplication)
             .WithSourceCode("ImplicitUsings.cs", ImplicitUsings);
-        foreach (var analyzer in AllOfType<DiagnosticAnalyzer>())
+        foreach (var analyzer in PackageComponents.Analyzers())
         {
             builder.WithAnalyzer(analyzer);
         }
 
-        foreach (var generator in AllOfType<IIncrementalGenerator>())
+        foreach (var generator in PackageComponents.Generators())
         {
             builder.WithSourceGenerator(generator);
         }
@@ -82,12 +80,6 @@ public sealed partial class PortalDemoTests
         Assert.NotEmpty(expected);
         Assert.Equal(expected.Order(StringComparer.Ordinal), actual.Order(StringComparer.Ordinal));
     }
-
-    private static T[] AllOfType<T>() =>
-        typeof(RuleIdentifiers).Assembly.GetTypes()
-            .Where(t => typeof(T).IsAssignableFrom(t) && !t.IsAbstract && t.GetConstructor(Type.EmptyTypes) is not null)
-            .Select(t => (T)Activator.CreateInstance(t)!)
-            .ToArray();
 
     [GeneratedRegex(@"// (?<id>PORTAL\d{3}):")]
     private static partial Regex MistakeMarker();

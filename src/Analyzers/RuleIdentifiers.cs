@@ -4,5 +4,6 @@ namespace Accrue.Portal.Analyzers
     public static class RuleIdentifiers
     {
         public const string UnknownFlowType = "PORTAL005";
+        public const string UnguardedSessionCreation = "PORTAL008";
     }
 }

@@ -9,8 +9,17 @@ namespace Accrue.Portal.Analyzers.Knowledge
         public const string SessionService = "Stripe.BillingPortal.SessionService";
         public const string SessionCreateOptions = "Stripe.BillingPortal.SessionCreateOptions";
         public const string SessionFlowDataOptions = "Stripe.BillingPortal.SessionFlowDataOptions";
+        public const string SessionFlowDataSubscriptionCancelOptions = "Stripe.BillingPortal.SessionFlowDataSubscriptionCancelOptions";
+        public const string SessionFlowDataSubscriptionUpdateConfirmOptions = "Stripe.BillingPortal.SessionFlowDataSubscriptionUpdateConfirmOptions";
         public const string SessionFlowDataAfterCompletionOptions = "Stripe.BillingPortal.SessionFlowDataAfterCompletionOptions";
         public const string SessionFlowDataSubscriptionCancelRetentionOptions = "Stripe.BillingPortal.SessionFlowDataSubscriptionCancelRetentionOptions";
+
+        public const string CreateMethod = "Create";
+        public const string CreateAsyncMethod = "CreateAsync";
+        public const string UrlProperty = "Url";
+        public const string CustomerAccountProperty = "CustomerAccount";
+        public const string RetentionProperty = "Retention";
+        public const string DiscountsProperty = "Discounts";
 
         public const string TypeProperty = "Type";
         public const string ExtraParamsProperty = "ExtraParams";

@@ -48,7 +48,9 @@ namespace Accrue.Portal.Analyzers.Rules
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = FindCreateMethod(invocation, sessionService);
-            if (method is null)
+
+            // base.Create inside a SessionService subclass is the wrapper's plumbing; its callers are reported instead.
+            if (method is null || invocation.Instance is IInstanceReferenceOperation)
             {
                 return;
             }

@@ -182,7 +182,7 @@ public sealed class Portal008UnguardedSessionCreationTests
             .ValidateAsync();
 
     [Fact]
-    public Task Subclass_override_is_reported() =>
+    public Task Subclass_override_is_reported_at_its_callers_not_at_base_call() =>
         Create()
             .WithSourceCode("""
                 using Stripe;
@@ -199,7 +199,20 @@ public sealed class Portal008UnguardedSessionCreationTests
                 }
                 """)
             .WithNullable(Microsoft.CodeAnalysis.NullableContextOptions.Disable)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL008"))
+            .ShouldFixCodeWith("""
+                using Stripe;
+                using Stripe.BillingPortal;
+
+                class AuditedSessionService : SessionService
+                {
+                    public override Session Create(SessionCreateOptions options, RequestOptions requestOptions = null) => base.Create(options, requestOptions);
+                }
+
+                class Billing
+                {
+                    string Open(AuditedSessionService service, SessionCreateOptions options) => service.CreateGuarded(options).Id;
+                }
+                """)
             .ValidateAsync();
 
     [Fact]

@@ -31,6 +31,14 @@ namespace Accrue.Portal.Analyzers
             DiagnosticSeverity.Warning,
             "Stripe answers an unknown flow_data type, after-completion type or retention type with HTTP 400 at run time. Use one of the documented values.");
 
+        public static readonly DiagnosticDescriptor UnguardedSessionCreation = Create(
+            RuleIdentifiers.UnguardedSessionCreation,
+            "Portal session created outside the guard",
+            "SessionService.{0} sends the portal request unchecked and returns the URL on a Session that prints it; use {1} to validate first and get a URL-safe handle",
+            RuleCategories.Usage,
+            DiagnosticSeverity.Info,
+            "Accrue.Portal is referenced, so the guarded CreateGuarded/CreateGuardedAsync are available: they refuse a bad request before any network call and return a PortalSession whose ToString, debugger display and JSON never contain the portal URL.");
+
         private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category, DiagnosticSeverity severity, string description)
         {
             return new DiagnosticDescriptor(

@@ -6,5 +6,6 @@ namespace Accrue.Portal.Analyzers
         public const string PortalUrlLogged = "PORTAL001";
         public const string PortalUrlStored = "PORTAL002";
         public const string UnknownFlowType = "PORTAL005";
+        public const string UnguardedSessionCreation = "PORTAL008";
     }
 }

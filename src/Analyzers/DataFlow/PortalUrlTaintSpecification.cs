@@ -24,7 +24,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
         private readonly Compilation compilation;
         private readonly INamedTypeSymbol session;
         private readonly INamedTypeSymbol? stripeResponse;
-        private readonly IPropertySymbol? runtimeRedirectUri;
+        private readonly IMethodSymbol? runtimeRedirectUri;
         private readonly INamedTypeSymbol? microsoftLogger;
         private readonly INamedTypeSymbol? loggerMessageAttribute;
         private readonly INamedTypeSymbol? logLevel;
@@ -43,8 +43,8 @@ namespace Accrue.Portal.Analyzers.DataFlow
             this.session = session;
             this.options = options;
             this.stripeResponse = compilation.GetTypeByMetadataName(StripeNames.StripeResponse);
-            this.runtimeRedirectUri = compilation.GetTypeByMetadataName(StripeNames.RuntimePortalSession)?
-                .GetMembers(StripeNames.RuntimeRedirectUriProperty).OfType<IPropertySymbol>().FirstOrDefault();
+            this.runtimeRedirectUri = compilation.GetTypeByMetadataName(RuntimeNames.PortalSession)?
+                .GetMembers(RuntimeNames.GetRedirectUriMethod).OfType<IMethodSymbol>().FirstOrDefault();
             this.microsoftLogger = compilation.GetTypeByMetadataName(SinkCatalogue.MicrosoftLogger);
             this.loggerMessageAttribute = compilation.GetTypeByMetadataName(SinkCatalogue.LoggerMessageAttribute);
             this.logLevel = compilation.GetTypeByMetadataName(SinkCatalogue.LogLevel);
@@ -82,8 +82,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
         public override bool IsSourceCandidate(IOperation operation)
         {
             return this.IsSession(operation.Type)
-                   || (this.runtimeRedirectUri is not null && operation is IPropertyReferenceOperation property
-                       && SymbolEqualityComparer.Default.Equals(property.Property.OriginalDefinition, this.runtimeRedirectUri));
+                   || this.IsRuntimeRedirectUri(operation);
         }
 
         public override bool IsSourceType(ITypeSymbol type) => this.IsSession(type);
@@ -100,6 +99,9 @@ namespace Accrue.Portal.Analyzers.DataFlow
                 case IInvocationOperation { Arguments.Length: 0 } invocation
                     when invocation.TargetMethod.Name is nameof(ToString) or StripeNames.ToJsonMethod && this.IsSession(invocation.Instance?.Type):
                     return Origin(invocation, "in the Session turned into text on line ", invocation.Instance);
+
+                case IInvocationOperation invocation when this.IsRuntimeRedirectUri(invocation):
+                    return Origin(invocation, "read on line ", invocation.Instance);
 
                 case ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IInvocationOperation or IAwaitOperation
                     when this.IsSession(operation.Type):
@@ -187,10 +189,14 @@ namespace Accrue.Portal.Analyzers.DataFlow
                 return Origin(property, "in the Session's raw response on line ", response.Instance);
             }
 
-            return this.runtimeRedirectUri is not null && SymbolEqualityComparer.Default.Equals(property.Property.OriginalDefinition, this.runtimeRedirectUri)
-                ? Origin(property, "read on line ", property.Instance)
-                : null;
+            return null;
         }
+
+        /// <summary>The runtime handle's one URL member, <c>PortalSession.GetRedirectUri()</c>.</summary>
+        private bool IsRuntimeRedirectUri(IOperation operation) =>
+            this.runtimeRedirectUri is not null
+            && operation is IInvocationOperation invocation
+            && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, this.runtimeRedirectUri);
 
         private static readonly ImmutableHashSet<string> CollectionWriteMethods = ImmutableHashSet.Create(
             StringComparer.Ordinal, "Add", "TryAdd", "AddOrUpdate", "GetOrAdd", "Insert", "AddRange", "Push", "Enqueue", "Append", "AppendLine");

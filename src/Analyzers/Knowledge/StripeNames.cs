@@ -9,6 +9,8 @@ namespace Accrue.Portal.Analyzers.Knowledge
         public const string SessionService = "Stripe.BillingPortal.SessionService";
         public const string SessionCreateOptions = "Stripe.BillingPortal.SessionCreateOptions";
         public const string SessionFlowDataOptions = "Stripe.BillingPortal.SessionFlowDataOptions";
+        public const string SessionFlowDataSubscriptionCancelOptions = "Stripe.BillingPortal.SessionFlowDataSubscriptionCancelOptions";
+        public const string SessionFlowDataSubscriptionUpdateConfirmOptions = "Stripe.BillingPortal.SessionFlowDataSubscriptionUpdateConfirmOptions";
         public const string SessionFlowDataAfterCompletionOptions = "Stripe.BillingPortal.SessionFlowDataAfterCompletionOptions";
         public const string SessionFlowDataSubscriptionCancelRetentionOptions = "Stripe.BillingPortal.SessionFlowDataSubscriptionCancelRetentionOptions";
 
@@ -21,10 +23,11 @@ namespace Accrue.Portal.Analyzers.Knowledge
         public const string RawJObjectProperty = "RawJObject";
         public const string RawJsonElementProperty = "RawJsonElement";
         public const string ToJsonMethod = "ToJson";
-
-        /// <summary>The runtime's session handle and its explicit URL member (resolved by name; absent before the runtime has it).</summary>
-        public const string RuntimePortalSession = "Accrue.Portal.PortalSession";
-        public const string RuntimeRedirectUriProperty = "RedirectUri";
+        public const string CreateMethod = "Create";
+        public const string CreateAsyncMethod = "CreateAsync";
+        public const string CustomerAccountProperty = "CustomerAccount";
+        public const string RetentionProperty = "Retention";
+        public const string DiscountsProperty = "Discounts";
 
         public const string TypeProperty = "Type";
         public const string ExtraParamsProperty = "ExtraParams";

@@ -57,7 +57,7 @@ internal sealed class RobustnessHarness
         Compilation compilation = this.emptyCompilation.AddSyntaxTrees(tree);
         try
         {
-            var driver = CSharpGeneratorDriver.Create(this.generators.Select(GeneratorExtensions.AsSourceGenerator), parseOptions: this.parseOptions);
+            GeneratorDriver driver = CSharpGeneratorDriver.Create(this.generators.Select(GeneratorExtensions.AsSourceGenerator), parseOptions: this.parseOptions);
             driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out compilation, out _);
             failures.AddRange(driver.GetRunResult().Results.Where(r => r.Exception is not null).Select(r => $"{description}: generator {r.Generator.GetType().Name} threw {r.Exception}"));
         }

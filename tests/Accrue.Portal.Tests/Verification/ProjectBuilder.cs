@@ -250,8 +250,8 @@ public sealed class ProjectBuilder
                 this.generators.Select(GeneratorExtensions.AsSourceGenerator),
                 parseOptions: (CSharpParseOptions)project.ParseOptions!,
                 optionsProvider: project.AnalyzerOptions.AnalyzerConfigOptionsProvider);
-            driver.RunGeneratorsAndUpdateCompilation(compilation, out var withGenerated, out var generatorDiagnostics);
-            var run = driver.GetRunResult();
+            // The driver is immutable: the run result lives on the driver the run returns.
+            var run = driver.RunGeneratorsAndUpdateCompilation(compilation, out var withGenerated, out _).GetRunResult();
             var generatorFailures = run.Results.Where(r => r.Exception is not null).Select(r => r.Exception!.ToString()).ToList();
             if (generatorFailures.Count > 0)
             {

@@ -1,0 +1,29 @@
+namespace Accrue.Portal.Analyzers.Knowledge
+{
+    using Microsoft.CodeAnalysis;
+
+    /// <summary>Names in the Accrue.Portal runtime and in the glue the generator emits, for the generator, rules and fixes.</summary>
+    internal static class RuntimeNames
+    {
+        public const string AssemblyName = "Accrue.Portal";
+
+        /// <summary>The runtime type whose presence means "the host references Accrue.Portal".</summary>
+        public const string PortalGuard = "Accrue.Portal.PortalGuard";
+        public const string PortalSession = "Accrue.Portal.PortalSession";
+
+        /// <summary>The handle's one member that returns the portal URL.</summary>
+        public const string GetRedirectUriMethod = "GetRedirectUri";
+
+        public const string CreateGuardedMethod = "CreateGuarded";
+        public const string CreateGuardedAsyncMethod = "CreateGuardedAsync";
+        public const string RequestOptionsParameter = "requestOptions";
+        public const string CancellationTokenParameter = "cancellationToken";
+
+        /// <summary>The runtime's guard type when the compilation references Accrue.Portal itself (not a look-alike), else null.</summary>
+        public static INamedTypeSymbol? FindRuntime(Compilation compilation)
+        {
+            var guard = compilation.GetTypeByMetadataName(PortalGuard);
+            return guard?.ContainingAssembly?.Name == AssemblyName && guard.DeclaredAccessibility == Accessibility.Public ? guard : null;
+        }
+    }
+}

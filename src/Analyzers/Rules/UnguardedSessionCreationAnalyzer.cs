@@ -1,0 +1,65 @@
+namespace Accrue.Portal.Analyzers.Rules
+{
+    using System.Collections.Immutable;
+    using Accrue.Portal.Analyzers.Knowledge;
+    using Microsoft.CodeAnalysis;
+    using Microsoft.CodeAnalysis.CSharp.Syntax;
+    using Microsoft.CodeAnalysis.Diagnostics;
+    using Microsoft.CodeAnalysis.Operations;
+
+    /// <summary>PORTAL008: <c>SessionService.Create/CreateAsync</c> called directly where the guarded runtime is referenced.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class UnguardedSessionCreationAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(PortalDiagnostics.UnguardedSessionCreation);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var sessionService = start.Compilation.GetTypeByMetadataName(StripeNames.SessionService);
+                if (sessionService is null || RuntimeNames.FindRuntime(start.Compilation) is null)
+                {
+                    return;
+                }
+
+                start.RegisterOperationAction(c => Analyze(c, sessionService), OperationKind.Invocation);
+            });
+        }
+
+        /// <summary>The SessionService method the invocation reaches (through overrides in a subclass), or null.</summary>
+        internal static IMethodSymbol? FindCreateMethod(IInvocationOperation invocation, INamedTypeSymbol sessionService)
+        {
+            for (var method = invocation.TargetMethod; method is not null; method = method.OverriddenMethod)
+            {
+                if (SymbolEqualityComparer.Default.Equals(method.ContainingType, sessionService))
+                {
+                    return method.Name is StripeNames.CreateMethod or StripeNames.CreateAsyncMethod ? method : null;
+                }
+            }
+
+            return null;
+        }
+
+        private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol sessionService)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            var method = FindCreateMethod(invocation, sessionService);
+
+            // base.Create inside a SessionService subclass is the wrapper's plumbing; its callers are reported instead.
+            if (method is null || invocation.Instance is IInstanceReferenceOperation)
+            {
+                return;
+            }
+
+            var location = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }
+                ? access.Name.GetLocation()
+                : invocation.Syntax.GetLocation();
+            var guarded = method.Name == StripeNames.CreateMethod ? RuntimeNames.CreateGuardedMethod : RuntimeNames.CreateGuardedAsyncMethod;
+            context.ReportDiagnostic(Diagnostic.Create(PortalDiagnostics.UnguardedSessionCreation, location, method.Name, guarded));
+        }
+    }
+}

@@ -1,0 +1,90 @@
+namespace Accrue.Portal
+{
+    using System;
+    using System.Collections.Generic;
+    using System.Diagnostics;
+
+    /// <summary>
+    /// Validates portal session requests before any network call. The generated <c>CreateGuarded</c>/<c>CreateGuardedAsync</c>
+    /// extension methods on Stripe.net's <c>SessionService</c> call <see cref="BeginCreate"/>; apps call them, not this class.
+    /// </summary>
+    public static class PortalGuard
+    {
+        /// <summary>Throws <see cref="PortalRequestException"/> listing every violated field when the request would be refused.</summary>
+        /// <param name="request">The request to check.</param>
+        /// <param name="options">The app's rules; null for the defaults.</param>
+        /// <param name="releaseBuild">The caller was compiled in Release: a pinned configuration is required in every environment.</param>
+        public static void Validate(PortalSessionRequest request, PortalGuardOptions? options = null, bool releaseBuild = false)
+        {
+            var validator = Run(request, options, releaseBuild);
+            if (validator.Violations.Count > 0)
+            {
+                throw new PortalRequestException(validator.Violations);
+            }
+        }
+
+        /// <summary>
+        /// Starts one guarded creation: validates (counting and tracing a refusal, then throwing <see cref="PortalRequestException"/>),
+        /// and returns the attempt that turns Stripe's answer into a <see cref="PortalSession"/>. Used by the generated glue.
+        /// </summary>
+        /// <param name="request">The request mapped from the Stripe.net options.</param>
+        /// <param name="options">The app's rules; null for the defaults.</param>
+        /// <param name="releaseBuild">The caller was compiled in Release: a pinned configuration is required in every environment.</param>
+        public static PortalSessionCreation BeginCreate(PortalSessionRequest request, PortalGuardOptions? options, bool releaseBuild)
+        {
+            var activity = PortalTelemetry.ActivitySource.StartActivity(PortalTelemetry.CreateSessionActivityName, ActivityKind.Internal);
+            var flowTag = PortalTelemetry.FlowTypeTagValue(request?.Flow?.Type, request?.Flow is not null);
+            activity?.SetTag(PortalTelemetry.FlowTypeTag, flowTag);
+            PortalRequestValidator validator;
+            try
+            {
+                validator = Run(request!, options, releaseBuild);
+            }
+            catch
+            {
+                activity?.Dispose();
+                throw;
+            }
+
+            if (validator.Violations.Count > 0)
+            {
+                var reason = RefusalReason(validator.Violations);
+                PortalTelemetry.SessionsRefused.Add(
+                    1,
+                    new KeyValuePair<string, object?>(PortalTelemetry.FlowTypeTag, flowTag),
+                    new KeyValuePair<string, object?>(PortalTelemetry.RefusalReasonTag, reason));
+                if (activity is not null)
+                {
+                    activity.SetTag(PortalTelemetry.RefusalReasonTag, reason);
+                    activity.SetStatus(ActivityStatusCode.Error, "refused");
+                    activity.Dispose();
+                }
+
+                throw new PortalRequestException(validator.Violations);
+            }
+
+            return new PortalSessionCreation(activity, validator.DefaultConfigurationToApply);
+        }
+
+        private static PortalRequestValidator Run(PortalSessionRequest request, PortalGuardOptions? options, bool releaseBuild)
+        {
+            if (request is null)
+            {
+                throw new ArgumentNullException(nameof(request));
+            }
+
+            return PortalRequestValidator.Run(request, options ?? new PortalGuardOptions(), releaseBuild);
+        }
+
+        private static string RefusalReason(IReadOnlyList<PortalRequestViolation> violations)
+        {
+            var paths = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var violation in violations)
+            {
+                paths.Add(violation.Path);
+            }
+
+            return string.Join(",", paths);
+        }
+    }
+}

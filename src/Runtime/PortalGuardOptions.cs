@@ -1,0 +1,40 @@
+namespace Accrue.Portal
+{
+    using System;
+    using System.Collections.Generic;
+
+    /// <summary>
+    /// What the guard accepts beyond Stripe's own rules. Plain properties, so <c>services.Configure&lt;PortalGuardOptions&gt;(configuration.GetSection("Portal"))</c>
+    /// binds them without this package depending on Microsoft.Extensions.*.
+    /// </summary>
+    public sealed class PortalGuardOptions
+    {
+        /// <summary>The environment name that relaxes <see cref="RequireConfiguration"/>.</summary>
+        public const string DevelopmentEnvironment = "Development";
+
+        /// <summary>
+        /// Hosts a return URL may point to (<c>example.com</c>, or <c>*.example.com</c> for its subdomains). Empty: any host.
+        /// </summary>
+        public IList<string> AllowedReturnHosts { get; set; } = new List<string>();
+
+        /// <summary>Non-web schemes a return URL may use (a mobile app's <c>myapp</c>). Empty: https only.</summary>
+        public IList<string> AllowedCustomSchemes { get; set; } = new List<string>();
+
+        /// <summary>Accept <c>http://localhost</c> (and the loopback addresses) as a return URL, for local development.</summary>
+        public bool AllowHttpLocalhost { get; set; }
+
+        /// <summary>
+        /// Refuse a request without a pinned <c>configuration</c> (or <see cref="DefaultConfigurationId"/>) outside the
+        /// <see cref="DevelopmentEnvironment"/> environment. Release builds of the generated glue require it always.
+        /// </summary>
+        public bool RequireConfiguration { get; set; } = true;
+
+        /// <summary>The portal configuration (<c>bpc_…</c>) used when a request pins none.</summary>
+        public string? DefaultConfigurationId { get; set; }
+
+        /// <summary>The host environment name (ASP.NET Core's <c>IHostEnvironment.EnvironmentName</c>); null counts as production.</summary>
+        public string? Environment { get; set; }
+
+        internal bool IsDevelopment => string.Equals(this.Environment, DevelopmentEnvironment, StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,336 @@
+namespace Accrue.Portal
+{
+    using System;
+    using System.Collections.Generic;
+    using System.Globalization;
+    using Accrue.Portal.Internal;
+
+    /// <summary>
+    /// Stripe's rules for a portal session (the shared tables) plus the app's <see cref="PortalGuardOptions"/>, checked
+    /// before any network call. Collects every violation; messages name fields and never repeat the values given.
+    /// </summary>
+    internal sealed class PortalRequestValidator
+    {
+        private const string HttpsScheme = "https";
+        private const string HttpScheme = "http";
+
+        private readonly PortalSessionRequest request;
+        private readonly PortalGuardOptions options;
+        private readonly bool releaseBuild;
+        private readonly PortalRequestFields fields;
+        private readonly List<PortalRequestViolation> violations = new List<PortalRequestViolation>();
+
+        private PortalRequestValidator(PortalSessionRequest request, PortalGuardOptions options, bool releaseBuild)
+        {
+            this.request = request;
+            this.options = options;
+            this.releaseBuild = releaseBuild;
+            this.fields = PortalRequestFields.From(request);
+        }
+
+        /// <summary>The configuration id the request should carry when it pins none and the options give a default.</summary>
+        public string? DefaultConfigurationToApply { get; private set; }
+
+        public IReadOnlyList<PortalRequestViolation> Violations => this.violations;
+
+        public static PortalRequestValidator Run(PortalSessionRequest request, PortalGuardOptions options, bool releaseBuild)
+        {
+            var validator = new PortalRequestValidator(request, options, releaseBuild);
+            validator.CheckCustomer();
+            validator.CheckUrl(PortalApiRules.ReturnUrlPath);
+            validator.CheckConfiguration();
+            validator.CheckLocale();
+            validator.CheckIdShape(PortalApiRules.OnBehalfOfPath, PortalApiRules.AccountIdPrefix, "a connected account id");
+            foreach (var field in PortalEnumeratedField.All)
+            {
+                validator.CheckEnumeratedField(field);
+            }
+
+            validator.CheckUpdateConfirmItems();
+            validator.CheckUrl(PortalApiRules.AfterCompletionRedirectReturnUrlPath);
+            validator.CheckCustomMessage();
+            return validator;
+        }
+
+        private static bool IsId(string value, string prefix)
+        {
+            if (!value.StartsWith(prefix, StringComparison.Ordinal) || value.Length == prefix.Length)
+            {
+                return false;
+            }
+
+            for (var i = prefix.Length; i < value.Length; i++)
+            {
+                if (!char.IsLetterOrDigit(value[i]) && value[i] != '_')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static string Quoted(IEnumerable<string> values) => "'" + string.Join("', '", values) + "'";
+
+        private void Add(string path, string message) => this.violations.Add(new PortalRequestViolation(path, message));
+
+        private void CheckCustomer()
+        {
+            var customer = this.fields[PortalApiRules.CustomerPath];
+            if (customer is null && !this.fields.IsPresent(PortalApiRules.CustomerAccountPath))
+            {
+                this.Add(
+                    PortalApiRules.CustomerPath,
+                    "missing: set customer to the " + PortalApiRules.CustomerIdPrefix + "… id stored for the signed-in user, or customer_account to their "
+                    + PortalApiRules.AccountIdPrefix + "… id.");
+            }
+            else if (customer is not null && !IsId(customer, PortalApiRules.CustomerIdPrefix))
+            {
+                this.Add(
+                    PortalApiRules.CustomerPath,
+                    customer.IndexOf('@') >= 0
+                        ? "looks like an email address; Stripe needs the customer id (" + PortalApiRules.CustomerIdPrefix + "…) stored for the signed-in user, not their email."
+                        : "is not a customer id; pass the " + PortalApiRules.CustomerIdPrefix + "… id stored for the signed-in user.");
+            }
+
+            this.CheckIdShape(PortalApiRules.CustomerAccountPath, PortalApiRules.AccountIdPrefix, "an account id");
+        }
+
+        private void CheckIdShape(string path, string prefix, string what)
+        {
+            var value = this.fields[path];
+            if (value is not null && !IsId(value, prefix))
+            {
+                this.Add(path, "is not " + what + "; pass the " + prefix + "… id.");
+            }
+        }
+
+        private void CheckConfiguration()
+        {
+            const string Pinned = "pin the portal configuration this flow was designed for, or set PortalGuardOptions.DefaultConfigurationId";
+            var configuration = this.fields[PortalApiRules.ConfigurationPath];
+            if (configuration is not null)
+            {
+                if (!IsId(configuration, PortalApiRules.ConfigurationIdPrefix))
+                {
+                    this.Add(PortalApiRules.ConfigurationPath, "is not a portal configuration id; pass the " + PortalApiRules.ConfigurationIdPrefix + "… id.");
+                }
+
+                return;
+            }
+
+            var fallback = this.options.DefaultConfigurationId;
+            if (!string.IsNullOrWhiteSpace(fallback))
+            {
+                if (IsId(fallback!, PortalApiRules.ConfigurationIdPrefix))
+                {
+                    this.DefaultConfigurationToApply = fallback;
+                }
+                else
+                {
+                    this.Add(PortalApiRules.ConfigurationPath, "PortalGuardOptions.DefaultConfigurationId is not a portal configuration id; set it to the " + PortalApiRules.ConfigurationIdPrefix + "… id.");
+                }
+            }
+            else if (this.releaseBuild)
+            {
+                this.Add(PortalApiRules.ConfigurationPath, "missing in a Release build: " + Pinned + ". Without it Stripe uses the account default, which any Dashboard edit changes.");
+            }
+            else if (this.options.RequireConfiguration && !this.options.IsDevelopment)
+            {
+                this.Add(
+                    PortalApiRules.ConfigurationPath,
+                    "missing outside the " + PortalGuardOptions.DevelopmentEnvironment + " environment: " + Pinned
+                    + ". Without it Stripe uses the account default, which any Dashboard edit changes.");
+            }
+        }
+
+        private void CheckLocale()
+        {
+            var locale = this.fields[PortalApiRules.LocalePath];
+            if (locale is null || Contains(PortalApiRules.Locales, locale, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            foreach (var known in PortalApiRules.Locales)
+            {
+                if (string.Equals(known, locale, StringComparison.OrdinalIgnoreCase))
+                {
+                    this.Add(PortalApiRules.LocalePath, "is not one of Stripe's portal locales; did you mean '" + known + "'?");
+                    return;
+                }
+            }
+
+            this.Add(PortalApiRules.LocalePath, "is not one of Stripe's portal locales; use one of " + Quoted(PortalApiRules.Locales) + ".");
+        }
+
+        private void CheckEnumeratedField(PortalEnumeratedField field)
+        {
+            if (!this.fields.IsPresent(field.ParentPath))
+            {
+                return;
+            }
+
+            var value = this.fields[field.FieldPath];
+            var constants = field.ConstantsTypeName.Substring(field.ConstantsTypeName.LastIndexOf('.') + 1);
+            if (value is null)
+            {
+                this.Add(field.FieldPath, "missing: " + field.ParentPath + " needs a type; use one of " + Quoted(field.ValidValues) + " (" + constants + ").");
+                return;
+            }
+
+            var variant = field.Find(value);
+            if (variant is null)
+            {
+                var suggestion = field.Suggest(value);
+                this.Add(
+                    field.FieldPath,
+                    "is not a type Stripe accepts"
+                    + (suggestion is null ? string.Empty : "; did you mean '" + suggestion + "'")
+                    + "? Use one of " + Quoted(field.ValidValues) + " (" + constants + ").");
+                return;
+            }
+
+            foreach (var required in variant.RequiredPaths)
+            {
+                if (!this.fields.IsPresent(required))
+                {
+                    this.Add(required, "missing: required when " + field.FieldPath + " is '" + variant.Value + "'.");
+                }
+            }
+
+            foreach (var other in field.Variants)
+            {
+                if (other != variant && other.OptionsPath is not null && this.fields.IsPresent(other.OptionsPath))
+                {
+                    this.Add(
+                        other.OptionsPath,
+                        "belongs to " + field.FieldPath + " '" + other.Value + "' but the type is '" + variant.Value + "'; remove it or change the type.");
+                }
+            }
+        }
+
+        private void CheckUpdateConfirmItems()
+        {
+            var items = this.request.Flow?.SubscriptionUpdateConfirm?.Items;
+            if (items is null || items.Count == 0)
+            {
+                return;
+            }
+
+            if (items.Count != PortalApiRules.SubscriptionUpdateConfirmItemCount)
+            {
+                this.Add(
+                    PortalApiRules.SubscriptionUpdateConfirmItemsPath,
+                    "holds " + items.Count.ToString(CultureInfo.InvariantCulture) + " items; Stripe confirms exactly "
+                    + PortalApiRules.SubscriptionUpdateConfirmItemCount.ToString(CultureInfo.InvariantCulture) + " item change per flow.");
+            }
+
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (string.IsNullOrWhiteSpace(items[i]?.Id))
+                {
+                    this.Add(
+                        PortalApiRules.SubscriptionUpdateConfirmItemsPath + "[" + i.ToString(CultureInfo.InvariantCulture) + "].id",
+                        "missing: each item needs the id of the subscription item (si_…) it changes.");
+                }
+            }
+        }
+
+        private void CheckCustomMessage()
+        {
+            var message = this.request.Flow?.AfterCompletion?.HostedConfirmation?.CustomMessage;
+            if (message is not null && message.Length > PortalApiRules.MaxCustomMessageLength)
+            {
+                this.Add(
+                    PortalApiRules.CustomMessagePath,
+                    "is " + message.Length.ToString(CultureInfo.InvariantCulture) + " characters long; Stripe accepts at most "
+                    + PortalApiRules.MaxCustomMessageLength.ToString(CultureInfo.InvariantCulture) + ".");
+            }
+        }
+
+        private void CheckUrl(string path)
+        {
+            var value = this.fields[path];
+            if (value is null)
+            {
+                return;
+            }
+
+            // On Unix "/billing" parses as an absolute file: URI, so file and UNC URIs count as relative here.
+            if (!Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) || uri.IsFile || uri.IsUnc)
+            {
+                this.Add(path, "is not an absolute URL; build it with the https scheme and your host (Url.Action(..., protocol: \"https\") or LinkGenerator.GetUriByAction).");
+                return;
+            }
+
+            if (uri.UserInfo.Length > 0)
+            {
+                this.Add(path, "carries user credentials before the host; remove them.");
+                return;
+            }
+
+            var scheme = uri.Scheme;
+            if (string.Equals(scheme, HttpScheme, StringComparison.OrdinalIgnoreCase))
+            {
+                if (!(this.options.AllowHttpLocalhost && uri.IsLoopback))
+                {
+                    this.Add(
+                        path,
+                        "uses http; use https (plain http is accepted only for localhost, and only when PortalGuardOptions.AllowHttpLocalhost is set).");
+                }
+
+                return;
+            }
+
+            if (!string.Equals(scheme, HttpsScheme, StringComparison.OrdinalIgnoreCase))
+            {
+                if (!Contains(this.options.AllowedCustomSchemes, scheme, StringComparison.OrdinalIgnoreCase))
+                {
+                    this.Add(path, "uses a scheme other than https; add the scheme to PortalGuardOptions.AllowedCustomSchemes if your app handles it, or use https.");
+                }
+
+                return;
+            }
+
+            if (this.options.AllowedReturnHosts.Count > 0 && !this.IsAllowedHost(uri.IdnHost))
+            {
+                this.Add(path, "points to a host outside PortalGuardOptions.AllowedReturnHosts; return to your own site, or add the host to the allow-list.");
+            }
+        }
+
+        private bool IsAllowedHost(string host)
+        {
+            foreach (var allowed in this.options.AllowedReturnHosts)
+            {
+                if (string.IsNullOrWhiteSpace(allowed))
+                {
+                    continue;
+                }
+
+                var pattern = allowed.Trim();
+                if (pattern.StartsWith("*.", StringComparison.Ordinal)
+                    ? host.EndsWith(pattern.Substring(1), StringComparison.OrdinalIgnoreCase)
+                    : string.Equals(host, pattern, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool Contains(IEnumerable<string> values, string value, StringComparison comparison)
+        {
+            foreach (var candidate in values)
+            {
+                if (string.Equals(candidate, value, comparison))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,120 @@
+namespace Accrue.Portal.Tests.Runtime;
+
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using Accrue.Portal.Analyzers.Generators;
+using Accrue.Portal.Tests.Verification;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Xunit.Sdk;
+
+/// <summary>
+/// Compiles a small host with the generated glue into an in-memory assembly, as a build of the app would, and loads it.
+/// Stripe.net (the stand-in) and Accrue.Portal resolve to the copies this test process already loaded, so the stand-in's
+/// recorder sees the calls; ASP.NET Core resolves from the shared framework on this machine.
+/// </summary>
+internal static class GeneratedHost
+{
+    public static (Compilation Compilation, ImmutableArray<SyntaxTree> Generated) Generate(
+        string source,
+        bool release = false,
+        bool aspNetCore = false,
+        LanguageVersion languageVersion = LanguageVersion.Latest,
+        NullableContextOptions nullable = NullableContextOptions.Enable,
+        bool stripe = true,
+        bool runtime = true)
+    {
+        var parseOptions = new CSharpParseOptions(languageVersion);
+        var references = TestReferences.Framework
+            .Concat(stripe ? TestReferences.StripeNet : [])
+            .Concat(runtime ? TestReferences.PortalRuntime : [])
+            .Concat(aspNetCore ? TestReferences.AspNetCore : [])
+            .Distinct();
+        var compilation = CSharpCompilation.Create(
+            "GeneratedHost" + Guid.NewGuid().ToString("N"),
+            [CSharpSyntaxTree.ParseText(source, parseOptions)],
+            references,
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: languageVersion >= LanguageVersion.CSharp8 ? nullable : NullableContextOptions.Disable,
+                optimizationLevel: release ? OptimizationLevel.Release : OptimizationLevel.Debug,
+                generalDiagnosticOption: ReportDiagnostic.Error));
+        var driver = CSharpGeneratorDriver.Create(
+            [new GuardedSessionGenerator().AsSourceGenerator()],
+            parseOptions: parseOptions,
+            optionsProvider: new BuildProperties(release ? "Release" : "Debug"));
+        var run = driver.RunGeneratorsAndUpdateCompilation(compilation, out var withGenerated, out _).GetRunResult();
+        var failure = run.Results.FirstOrDefault(r => r.Exception is not null).Exception;
+        if (failure is not null)
+        {
+            throw new XunitException("The generator threw: " + failure);
+        }
+
+        return (withGenerated, run.GeneratedTrees);
+    }
+
+    /// <summary>Compiles under -warnaserror and loads the assembly; any diagnostic fails.</summary>
+    public static Assembly Load(string source, bool release = false, bool aspNetCore = false)
+    {
+        var (compilation, _) = Generate(source, release, aspNetCore);
+        using var stream = new MemoryStream();
+        var emit = compilation.Emit(stream);
+        var problems = emit.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning || d.IsWarningAsError).ToList();
+        if (!emit.Success || problems.Count > 0)
+        {
+            throw new XunitException("The host with the generated glue does not compile cleanly:\n" + string.Join("\n", problems));
+        }
+
+        stream.Position = 0;
+        return new HostLoadContext().LoadFromStream(stream);
+    }
+
+    public static object? Invoke(Assembly assembly, string method, params object?[] arguments)
+    {
+        var target = assembly.GetType("Host", throwOnError: true)!.GetMethod(method, BindingFlags.Public | BindingFlags.Static)!;
+        try
+        {
+            return target.Invoke(null, arguments);
+        }
+        catch (TargetInvocationException exception) when (exception.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(exception.InnerException).Throw();
+            throw;
+        }
+    }
+
+    private sealed class HostLoadContext() : AssemblyLoadContext("GeneratedHost", isCollectible: true)
+    {
+        private static readonly string AspNetCoreDirectory = Path.Combine(
+            Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(typeof(object).Assembly.Location)!)!)!,
+            "Microsoft.AspNetCore.App",
+            Path.GetFileName(Path.GetDirectoryName(typeof(object).Assembly.Location)!));
+
+        protected override Assembly? Load(AssemblyName assemblyName)
+        {
+            // Stripe.net and Accrue.Portal come from the default context (null), so the recorder is shared.
+            var candidate = Path.Combine(AspNetCoreDirectory, assemblyName.Name + ".dll");
+            return File.Exists(candidate) ? this.LoadFromAssemblyPath(candidate) : null;
+        }
+    }
+
+    private sealed class BuildProperties(string configuration) : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(new Dictionary<string, string> { ["build_property.Configuration"] = configuration });
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options([]);
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options([]);
+
+        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+        }
+    }
+}

@@ -4,16 +4,31 @@ namespace Accrue.Portal.Analyzers.Knowledge
     internal static class StripeNames
     {
         public const string BaseOptions = "Stripe.BaseOptions";
+        public const string NestedOptions = "Stripe.INestedOptions";
         public const string StripeClient = "Stripe.StripeClient";
         public const string Session = "Stripe.BillingPortal.Session";
         public const string SessionService = "Stripe.BillingPortal.SessionService";
         public const string SessionCreateOptions = "Stripe.BillingPortal.SessionCreateOptions";
         public const string SessionFlowDataOptions = "Stripe.BillingPortal.SessionFlowDataOptions";
         public const string SessionFlowDataAfterCompletionOptions = "Stripe.BillingPortal.SessionFlowDataAfterCompletionOptions";
+        public const string SessionFlowDataAfterCompletionRedirectOptions = "Stripe.BillingPortal.SessionFlowDataAfterCompletionRedirectOptions";
         public const string SessionFlowDataSubscriptionCancelRetentionOptions = "Stripe.BillingPortal.SessionFlowDataSubscriptionCancelRetentionOptions";
+        public const string ConfigurationCreateOptions = "Stripe.BillingPortal.ConfigurationCreateOptions";
+        public const string ConfigurationUpdateOptions = "Stripe.BillingPortal.ConfigurationUpdateOptions";
+
+        /// <summary>Stripe.net names each option property's form field with this attribute; the analyzers map API paths through it.</summary>
+        public const string JsonPropertyAttribute = "Newtonsoft.Json.JsonPropertyAttribute";
 
         public const string TypeProperty = "Type";
+        public const string ReturnUrlProperty = "ReturnUrl";
+        public const string DefaultReturnUrlProperty = "DefaultReturnUrl";
         public const string ExtraParamsProperty = "ExtraParams";
         public const string AddExtraParamMethod = "AddExtraParam";
+        public const string CreateMethod = "Create";
+        public const string CreateAsyncMethod = "CreateAsync";
+
+        /// <summary>The runtime's guarded calls (source-generated extension methods whose first parameter is the SessionService).</summary>
+        public const string CreateGuardedMethod = "CreateGuarded";
+        public const string CreateGuardedAsyncMethod = "CreateGuardedAsync";
     }
 }

@@ -38,7 +38,12 @@ namespace Accrue.Portal.Analyzers.Requests
                     return FieldLookup.Present(extra.Value, null, null);
                 }
 
-                if (extra.Key.StartsWith(path + ".", StringComparison.Ordinal) || path.StartsWith(extra.Key + ".", StringComparison.Ordinal))
+                if (extra.Key.StartsWith(path + ".", StringComparison.Ordinal))
+                {
+                    return FieldLookup.Present(extra.Value, null, null); // an object the form parameters build
+                }
+
+                if (path.StartsWith(extra.Key + ".", StringComparison.Ordinal))
                 {
                     return FieldLookup.Unknown;
                 }

@@ -125,7 +125,12 @@ namespace Accrue.Portal.Analyzers.Requests
             {
                 if (current is IAnonymousFunctionOperation function && SymbolEqualityComparer.Default.Equals(function.Symbol, method))
                 {
-                    var argument = function.Parent is IDelegateCreationOperation creation ? creation.Parent : function.Parent;
+                    var argument = function.Parent;
+                    while (argument is IDelegateCreationOperation or IConversionOperation)
+                    {
+                        argument = argument.Parent;
+                    }
+
                     return argument is IArgumentOperation { Parent: IInvocationOperation map }
                            && SymbolEqualityComparer.Default.Equals(map.TargetMethod.ContainingType, this.endpointRouteBuilderExtensions);
                 }

@@ -412,9 +412,20 @@ public sealed class Portal003ReturnUrlNotAbsoluteHttpsTests
                 """)
             .ValidateAsync();
 
-    [Fact]
-    public Task Absolute_https_and_unknown_values_are_silent() =>
-        Create("""
+    [Theory]
+    [InlineData("\"https://example.com/account\"")]
+    [InlineData("Base + \"/account\"")]
+    [InlineData("$\"{Base}/account\"")]
+    [InlineData("configured")]
+    [InlineData("configured + \"/account\"")]
+    [InlineData("url.Action(\"Index\", \"Account\", null, protocol: \"https\")")]
+    [InlineData("url.Action(\"Index\", \"Account\", null, scheme)")]
+    [InlineData("url.ActionLink(\"Index\", \"Account\")")]
+    [InlineData("links.GetUriByAction(http, \"Index\", \"Account\")")]
+    [InlineData("http.Request.Scheme + \"://\" + http.Request.Host + \"/account\"")]
+    [InlineData("reassigned")]
+    public Task Absolute_https_and_unknown_values_are_silent(string value) =>
+        Create($$"""
             using Microsoft.AspNetCore.Http;
             using Microsoft.AspNetCore.Mvc;
             using Microsoft.AspNetCore.Routing;
@@ -424,21 +435,11 @@ public sealed class Portal003ReturnUrlNotAbsoluteHttpsTests
             {
                 const string Base = "https://example.com";
 
-                void Build(IUrlHelper url, LinkGenerator links, HttpContext http, SessionCreateOptions options, string configured, string scheme)
+                Session Open(IUrlHelper url, LinkGenerator links, HttpContext http, string configured, string scheme)
                 {
-                    options.ReturnUrl = "https://example.com/account";
-                    options.ReturnUrl = Base + "/account";
-                    options.ReturnUrl = $"{Base}/account";
-                    options.ReturnUrl = configured;
-                    options.ReturnUrl = configured + "/account";
-                    options.ReturnUrl = url.Action("Index", "Account", null, protocol: "https");
-                    options.ReturnUrl = url.Action("Index", "Account", null, scheme);
-                    options.ReturnUrl = url.ActionLink("Index", "Account");
-                    options.ReturnUrl = links.GetUriByAction(http, "Index", "Account");
-                    options.ReturnUrl = http.Request.Scheme + "://" + http.Request.Host + "/account";
                     var reassigned = "/relative";
                     reassigned = configured;
-                    options.ReturnUrl = reassigned;
+                    return new SessionService().Create(new SessionCreateOptions { ReturnUrl = {{value}} });
                 }
             }
             """).ValidateAsync();

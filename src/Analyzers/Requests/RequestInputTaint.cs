@@ -50,7 +50,7 @@ namespace Accrue.Portal.Analyzers.Requests
                     return this.TraceCall(invocation, depth);
                 case IObjectCreationOperation creation when this.symbols.IsUriType(creation.Type):
                     return creation.Arguments.Select(a => this.Trace(a.Value, depth + 1)).FirstOrDefault(t => t is not null);
-                case IInterpolatedStringOperation interpolated:
+                case IInterpolatedStringOperation interpolated when interpolated.Parts.All(p => p is IInterpolationOperation or IInterpolatedStringTextOperation):
                     return this.TraceParts(interpolated.Parts.Select(p => p is IInterpolationOperation i ? i.Expression : ((IInterpolatedStringTextOperation)p).Text).ToImmutableArray(), depth);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary:
                     return this.TraceParts(ImmutableArray.Create(binary.LeftOperand, binary.RightOperand), depth);

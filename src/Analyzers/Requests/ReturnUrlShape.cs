@@ -111,7 +111,7 @@ namespace Accrue.Portal.Analyzers.Requests
                     return this.Classify(instance, locals, depth + 1);
                 case IInvocationOperation invocation:
                     return this.ClassifyCall(invocation, locals, depth);
-                case IInterpolatedStringOperation interpolated:
+                case IInterpolatedStringOperation interpolated when interpolated.Parts.All(p => p is IInterpolationOperation or IInterpolatedStringTextOperation):
                     return this.ClassifyParts(interpolated.Parts.Select(p => p is IInterpolationOperation i ? i.Expression : ((IInterpolatedStringTextOperation)p).Text), locals, depth);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
                     return this.ClassifyParts(Flatten(binary), locals, depth);

@@ -39,6 +39,46 @@ namespace Accrue.Portal.Analyzers
             DiagnosticSeverity.Info,
             "Accrue.Portal is referenced, so the guarded CreateGuarded/CreateGuardedAsync are available: they refuse a bad request before any network call and return a PortalSession whose ToString, debugger display and JSON never contain the portal URL.");
 
+        public static readonly DiagnosticDescriptor ReturnUrlNotAbsoluteHttps = Create(
+            RuleIdentifiers.ReturnUrlNotAbsoluteHttps,
+            "Return URL is not an absolute HTTPS URL",
+            "{0}",
+            RuleCategories.Correctness,
+            DiagnosticSeverity.Warning,
+            "Stripe needs an absolute https:// address for the portal's return URL, the after-completion redirect and a configuration's default return URL. A relative path is rejected with HTTP 400; an http:// address sends the customer back over an unencrypted connection.");
+
+        public static readonly DiagnosticDescriptor UnpinnedConfiguration = Create(
+            RuleIdentifiers.UnpinnedConfiguration,
+            "Portal session without a pinned configuration",
+            "The portal session is created without Configuration{0}: the account's default portal configuration applies, and any Dashboard edit changes it",
+            RuleCategories.Correctness,
+            DiagnosticSeverity.Warning,
+            "Without SessionCreateOptions.Configuration, Stripe uses the account's default portal configuration, which anyone with Dashboard access can change (what customers may cancel, switch or update). Pin the configuration (bpc_...) that was reviewed.");
+
+        public static readonly DiagnosticDescriptor IncompleteFlowData = Create(
+            RuleIdentifiers.IncompleteFlowData,
+            "Flow data missing what its type requires, or carrying another type's options",
+            "{0}",
+            RuleCategories.Correctness,
+            DiagnosticSeverity.Warning,
+            "Each portal flow type requires its own sub-options (the subscription to cancel or update, the item to confirm, the redirect URL, the retention coupon) and rejects the options of other types. Stripe answers such a request with HTTP 400 at run time.");
+
+        public static readonly DiagnosticDescriptor MissingOrMalformedCustomer = Create(
+            RuleIdentifiers.MissingOrMalformedCustomer,
+            "Missing or malformed customer",
+            "{0}",
+            RuleCategories.Correctness,
+            DiagnosticSeverity.Warning,
+            "A portal session needs Customer (a cus_... id) or CustomerAccount (an acct_... id). An email address, a name or an id from another system is rejected with HTTP 400.");
+
+        public static readonly DiagnosticDescriptor ReturnUrlFromRequestInput = Create(
+            RuleIdentifiers.ReturnUrlFromRequestInput,
+            "Return URL taken from request input",
+            "The return URL for {0} comes from {1} without an allow-list check: anyone can send the customer from the portal to a site of their choosing",
+            RuleCategories.Security,
+            DiagnosticSeverity.Warning,
+            "Stripe sends the customer to the return URL after the portal, from a trusted stripe.com page. A URL taken from the query, form, headers, Host or a bound model turns the portal into an open redirect for phishing. Build the URL from configuration, or check it against an allow-list first.");
+
         private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category, DiagnosticSeverity severity, string description)
         {
             return new DiagnosticDescriptor(

@@ -5,7 +5,12 @@ namespace Accrue.Portal.Analyzers
     {
         public const string PortalUrlLogged = "PORTAL001";
         public const string PortalUrlStored = "PORTAL002";
+        public const string ReturnUrlNotAbsoluteHttps = "PORTAL003";
+        public const string UnpinnedConfiguration = "PORTAL004";
         public const string UnknownFlowType = "PORTAL005";
+        public const string IncompleteFlowData = "PORTAL006";
+        public const string MissingOrMalformedCustomer = "PORTAL007";
         public const string UnguardedSessionCreation = "PORTAL008";
+        public const string ReturnUrlFromRequestInput = "PORTAL010";
     }
 }

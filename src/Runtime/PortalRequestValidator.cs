@@ -52,6 +52,14 @@ namespace Accrue.Portal
             return validator;
         }
 
+        /// <summary>The return-URL rules alone, for a URL that did not come from code (request input, configuration).</summary>
+        public static IReadOnlyList<PortalRequestViolation> CheckReturnUrl(string url, PortalGuardOptions options)
+        {
+            var validator = new PortalRequestValidator(new PortalSessionRequest { ReturnUrl = url }, options, releaseBuild: false);
+            validator.CheckUrl(PortalApiRules.ReturnUrlPath);
+            return validator.Violations;
+        }
+
         private static bool IsId(string value, string prefix)
         {
             if (!value.StartsWith(prefix, StringComparison.Ordinal) || value.Length == prefix.Length)

@@ -18,6 +18,9 @@ namespace Accrue.Portal.Internal
         public const string SubscriptionUpdateConfirmItemsPath = "flow_data.subscription_update_confirm.items";
         public const string DefaultReturnUrlPath = "default_return_url";
 
+        /// <summary>Field of each <c>subscription_update_confirm.items</c> entry that Stripe requires.</summary>
+        public const string SubscriptionUpdateConfirmItemIdField = "id";
+
         public const string CustomerIdPrefix = "cus_";
         public const string AccountIdPrefix = "acct_";
         public const string ConfigurationIdPrefix = "bpc_";

@@ -119,6 +119,31 @@ namespace Accrue.Portal.Internal
             return key;
         }
 
+        /// <summary><c>flow_data[after_completion][type]</c> → <c>flow_data.after_completion.type</c>; null when not a form key.</summary>
+        public static string? FromFormKey(string formKey)
+        {
+            var open = formKey.IndexOf('[');
+            if (open < 0)
+            {
+                return formKey.Length == 0 ? null : formKey;
+            }
+
+            var path = formKey.Substring(0, open);
+            while (open < formKey.Length)
+            {
+                var close = formKey.IndexOf(']', open);
+                if (formKey[open] != '[' || close < 0)
+                {
+                    return null;
+                }
+
+                path += "." + formKey.Substring(open + 1, close - open - 1);
+                open = close + 1;
+            }
+
+            return path;
+        }
+
         public static string Parent(string fieldPath)
         {
             var dot = fieldPath.LastIndexOf('.');

@@ -1,10 +1,12 @@
 namespace PortalDemo.Billing;
 
+using Accrue.Portal;
+using Microsoft.Extensions.Options;
 using Stripe;
 using Stripe.BillingPortal;
 
 /// <summary>An app service that builds portal sessions; reaches Stripe through an injected client.</summary>
-public sealed class PortalLinks(IStripeClient client)
+public sealed class PortalLinks(IStripeClient client, IOptions<PortalGuardOptions> guard)
 {
     public async Task<string> CancelSubscriptionAsync(string customerId, string subscriptionId, CancellationToken cancellationToken)
     {
@@ -19,7 +21,7 @@ public sealed class PortalLinks(IStripeClient client)
                 AfterCompletion = new SessionFlowDataAfterCompletionOptions { Type = "redirct" }, // PORTAL005: typo of 'redirect'
             },
         };
-        var session = await new SessionService(client).CreateAsync(options, cancellationToken: cancellationToken);
-        return session.Url;
+        var session = await new SessionService(client).CreateGuardedAsync(options, guard.Value, cancellationToken: cancellationToken); // PORTAL004: no pinned configuration
+        return session.GetRedirectUri().AbsoluteUri;
     }
 }

@@ -1,37 +1,67 @@
 namespace PortalDemo.Controllers;
 
+using Accrue.Portal;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using PortalDemo.Billing;
 using Stripe.BillingPortal;
 
 [ApiController]
 [Route("billing")]
-public sealed class BillingController(AccountLookup accounts, PortalLinks links) : ControllerBase
+public sealed class BillingController(AccountLookup accounts, PortalLinks links, IOptions<PortalGuardOptions> guard) : ControllerBase
 {
     private const string UpgradeFlow = "subscription-update"; // PORTAL005 is reported where the constant is used
 
-    // The classic pattern: create the session, redirect to it. Service reached with the static API key.
+    // The correct path: guarded creation with the static API key, pinned configuration, 303 redirect without caching or referrer.
     [HttpPost("portal")]
     public IActionResult OpenPortal()
     {
-        var session = new SessionService().Create(new SessionCreateOptions
-        {
-            Customer = accounts.CustomerIdFor(User),
-            ReturnUrl = "https://example.com/account",
-        });
-        return Redirect(session.Url);
+        var session = new SessionService().CreateGuarded(
+            new SessionCreateOptions
+            {
+                Customer = accounts.CustomerIdFor(User),
+                Configuration = accounts.PortalConfigurationId,
+                ReturnUrl = "https://example.com/account",
+            },
+            guard.Value);
+        return session.ToPortalRedirect();
     }
 
     [HttpPost("upgrade/{subscriptionId}")]
     public IActionResult Upgrade(string subscriptionId)
     {
-        var options = new SessionCreateOptions { Customer = accounts.CustomerIdFor(User), ReturnUrl = "https://example.com/account" };
+        var options = new SessionCreateOptions { Customer = accounts.CustomerIdFor(User), Configuration = accounts.PortalConfigurationId, ReturnUrl = "https://example.com/account" };
         options.FlowData = new SessionFlowDataOptions
         {
             Type = UpgradeFlow, // PORTAL005: the constant above says 'subscription-update'
             SubscriptionUpdate = new SessionFlowDataSubscriptionUpdateOptions { Subscription = subscriptionId },
         };
-        return Redirect(new SessionService().Create(options).Url);
+        return new SessionService().CreateGuarded(options, guard.Value).ToPortalRedirect();
+    }
+
+    [HttpPost("cancel")]
+    public IActionResult StartCancellation()
+    {
+        var options = new SessionCreateOptions
+        {
+            Customer = accounts.CustomerIdFor(User),
+            Configuration = accounts.PortalConfigurationId,
+            ReturnUrl = "https://example.com/account",
+            FlowData = new SessionFlowDataOptions { Type = "subscription_cancel" }, // PORTAL006: which subscription?
+        };
+        return new SessionService().CreateGuarded(options, guard.Value).ToPortalRedirect();
+    }
+
+    [HttpPost("support")]
+    public IActionResult SupportPortal()
+    {
+        var options = new SessionCreateOptions
+        {
+            Customer = "jane@example.com", // PORTAL007: an email, not a cus_ id
+            Configuration = accounts.PortalConfigurationId,
+            ReturnUrl = "http://example.com/support", // PORTAL003: http, not https
+        };
+        return new SessionService().CreateGuarded(options, guard.Value).ToPortalRedirect();
     }
 
     // Single-page-app pattern: return the URL to the signed-in caller, who navigates to it.

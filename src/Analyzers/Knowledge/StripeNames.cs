@@ -4,6 +4,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
     internal static class StripeNames
     {
         public const string BaseOptions = "Stripe.BaseOptions";
+        public const string NestedOptions = "Stripe.INestedOptions";
         public const string StripeClient = "Stripe.StripeClient";
         public const string Session = "Stripe.BillingPortal.Session";
         public const string SessionService = "Stripe.BillingPortal.SessionService";
@@ -12,7 +13,13 @@ namespace Accrue.Portal.Analyzers.Knowledge
         public const string SessionFlowDataSubscriptionCancelOptions = "Stripe.BillingPortal.SessionFlowDataSubscriptionCancelOptions";
         public const string SessionFlowDataSubscriptionUpdateConfirmOptions = "Stripe.BillingPortal.SessionFlowDataSubscriptionUpdateConfirmOptions";
         public const string SessionFlowDataAfterCompletionOptions = "Stripe.BillingPortal.SessionFlowDataAfterCompletionOptions";
+        public const string SessionFlowDataAfterCompletionRedirectOptions = "Stripe.BillingPortal.SessionFlowDataAfterCompletionRedirectOptions";
         public const string SessionFlowDataSubscriptionCancelRetentionOptions = "Stripe.BillingPortal.SessionFlowDataSubscriptionCancelRetentionOptions";
+        public const string ConfigurationCreateOptions = "Stripe.BillingPortal.ConfigurationCreateOptions";
+        public const string ConfigurationUpdateOptions = "Stripe.BillingPortal.ConfigurationUpdateOptions";
+
+        /// <summary>Stripe.net names each option property's form field with this attribute; the analyzers map API paths through it.</summary>
+        public const string JsonPropertyAttribute = "Newtonsoft.Json.JsonPropertyAttribute";
 
         public const string StripeResponse = "Stripe.StripeResponse";
 
@@ -30,6 +37,8 @@ namespace Accrue.Portal.Analyzers.Knowledge
         public const string DiscountsProperty = "Discounts";
 
         public const string TypeProperty = "Type";
+        public const string ReturnUrlProperty = "ReturnUrl";
+        public const string DefaultReturnUrlProperty = "DefaultReturnUrl";
         public const string ExtraParamsProperty = "ExtraParams";
         public const string AddExtraParamMethod = "AddExtraParam";
     }

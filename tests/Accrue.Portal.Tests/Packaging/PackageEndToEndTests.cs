@@ -22,8 +22,33 @@ public sealed class PackageEndToEndTests : IAsyncLifetime
             {
                 Customer = customerId,
                 ReturnUrl = "https://example.com/account",
-                FlowData = new SessionFlowDataOptions { Type = "subscription_cancl" },
+                FlowData = new SessionFlowDataOptions { Type = "payment_method_updat" },
             });
+        }
+        """;
+
+    /// <summary>The guarded call the runtime's generator emits into the host, used as users use it.</summary>
+    private const string GuardedSource = """
+        using System;
+        using System.Threading.Tasks;
+        using Accrue.Portal;
+        using Stripe;
+        using Stripe.BillingPortal;
+
+        public static class GuardedPortal
+        {
+            public static async Task<Uri> OpenAsync(StripeClient client, string customerId)
+            {
+                var options = new SessionCreateOptions
+                {
+                    Customer = customerId,
+                    Configuration = "bpc_1Reviewed",
+                    ReturnUrl = "https://example.com/account",
+                    FlowData = new SessionFlowDataOptions { Type = PortalFlowTypes.PaymentMethodUpdate },
+                };
+                PortalSession session = await client.V1.BillingPortal.Sessions.CreateGuardedAsync(options, new PortalGuardOptions());
+                return session.GetRedirectUri();
+            }
         }
         """;
 
@@ -75,14 +100,15 @@ public sealed class PackageEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Packages_carry_the_right_assets_and_a_host_build_reports_fails_and_fixes_PORTAL005()
+    public async Task Packages_carry_the_right_assets_and_a_host_build_reports_fails_and_fixes_PORTAL005_and_uses_the_guard()
     {
         AssertPackageLayout();
 
         File.WriteAllText(Path.Combine(this.Host, "Portal.cs"), BadSource);
+        File.WriteAllText(Path.Combine(this.Host, "GuardedPortal.cs"), GuardedSource);
         var (exit, output) = await DotnetCli.RunAsync(this.Host, "build");
         Assert.True(exit == 0, "The host build with a warning should succeed:\n" + output);
-        Assert.Contains("warning PORTAL005: 'subscription_cancl' is not a value Stripe accepts for flow_data.type; did you mean 'subscription_cancel'?", output, StringComparison.Ordinal);
+        Assert.Contains("warning PORTAL005: 'payment_method_updat' is not a value Stripe accepts for flow_data.type; did you mean 'payment_method_update'?", output, StringComparison.Ordinal);
 
         (exit, output) = await DotnetCli.RunAsync(this.Host, "build", "--no-incremental", "-warnaserror");
         Assert.True(exit != 0, "-warnaserror should fail the build:\n" + output);
@@ -91,7 +117,7 @@ public sealed class PackageEndToEndTests : IAsyncLifetime
         (exit, output) = await DotnetCli.RunAsync(this.Host, "format", "analyzers", "Host.csproj", "--diagnostics", "PORTAL005", "--verbosity", "diagnostic");
         Assert.True(exit == 0, "dotnet format failed:\n" + output);
         var formatted = File.ReadAllText(Path.Combine(this.Host, "Portal.cs"));
-        Assert.Equal(BadSource.Replace("\"subscription_cancl\"", "\"subscription_cancel\"", StringComparison.Ordinal), formatted);
+        Assert.Equal(BadSource.Replace("\"payment_method_updat\"", "\"payment_method_update\"", StringComparison.Ordinal), formatted);
 
         (exit, output) = await DotnetCli.RunAsync(this.Host, "build", "--no-incremental", "-warnaserror");
         Assert.True(exit == 0, "The corrected host should build clean under -warnaserror:\n" + output);

@@ -47,7 +47,8 @@ public sealed partial class PortalDemoTests
             .WithAspNetCore()
             .WithPortalRuntime()
             .WithOutputKind(OutputKind.ConsoleApplication)
-            .WithSourceCode("ImplicitUsings.cs", ImplicitUsings);
+            .WithSourceCode("ImplicitUsings.cs", ImplicitUsings)
+            .WithEditorConfig([.. File.ReadLines(Path.Combine(demo, ".editorconfig")).SkipWhile(l => l.Trim() != "[*.cs]").Skip(1)]);
         foreach (var analyzer in PackageComponents.Analyzers())
         {
             builder.WithAnalyzer(analyzer);

@@ -1,0 +1,46 @@
+namespace Accrue.Portal.Analyzers.Knowledge
+{
+    using System.Collections.Immutable;
+
+    /// <summary>Metadata names of the ASP.NET Core types the return-URL rules recognise.</summary>
+    internal static class AspNetNames
+    {
+        public const string UrlHelper = "Microsoft.AspNetCore.Mvc.IUrlHelper";
+        public const string UrlHelperExtensions = "Microsoft.AspNetCore.Mvc.UrlHelperExtensions";
+        public const string LinkGenerator = "Microsoft.AspNetCore.Routing.LinkGenerator";
+        public const string HttpContext = "Microsoft.AspNetCore.Http.HttpContext";
+        public const string HttpRequest = "Microsoft.AspNetCore.Http.HttpRequest";
+        public const string PathString = "Microsoft.AspNetCore.Http.PathString";
+        public const string HeaderDictionaryTypeExtensions = "Microsoft.AspNetCore.Http.HeaderDictionaryTypeExtensions";
+        public const string ControllerBase = "Microsoft.AspNetCore.Mvc.ControllerBase";
+        public const string PageModel = "Microsoft.AspNetCore.Mvc.RazorPages.PageModel";
+        public const string ApiControllerAttribute = "Microsoft.AspNetCore.Mvc.ApiControllerAttribute";
+        public const string NonActionAttribute = "Microsoft.AspNetCore.Mvc.NonActionAttribute";
+        public const string BindPropertyAttribute = "Microsoft.AspNetCore.Mvc.BindPropertyAttribute";
+        public const string BindPropertiesAttribute = "Microsoft.AspNetCore.Mvc.BindPropertiesAttribute";
+        public const string FromServicesAttribute = "Microsoft.AspNetCore.Mvc.FromServicesAttribute";
+        public const string FromKeyedServicesAttribute = "Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute";
+        public const string EndpointRouteBuilderExtensions = "Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions";
+
+        /// <summary>Attributes that bind a parameter or property from the request, whatever its type.</summary>
+        public static readonly ImmutableArray<string> BindingSourceAttributes = ImmutableArray.Create(
+            "Microsoft.AspNetCore.Mvc.FromQueryAttribute",
+            "Microsoft.AspNetCore.Mvc.FromBodyAttribute",
+            "Microsoft.AspNetCore.Mvc.FromRouteAttribute",
+            "Microsoft.AspNetCore.Mvc.FromFormAttribute",
+            "Microsoft.AspNetCore.Mvc.FromHeaderAttribute",
+            "Microsoft.AspNetCore.Http.AsParametersAttribute");
+
+        /// <summary><c>HttpRequest</c> members whose content the client chooses.</summary>
+        public static readonly ImmutableArray<string> RequestInputProperties = ImmutableArray.Create("Query", "Form", "Headers", "Host");
+
+        /// <summary>
+        /// Built-in allow-list checks: ASP.NET Core's local-URL test and the Accrue.Portal runtime's return-URL
+        /// allow-list (matched by name, so the analyzers need no reference to the runtime).
+        /// </summary>
+        public static readonly ImmutableArray<string> BuiltInReturnUrlValidators = ImmutableArray.Create(
+            "Microsoft.AspNetCore.Mvc.IUrlHelper.IsLocalUrl",
+            "Accrue.Portal.PortalReturnUrls.IsAllowed",
+            "Accrue.Portal.PortalReturnUrls.EnsureAllowed");
+    }
+}

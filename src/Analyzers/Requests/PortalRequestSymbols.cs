@@ -1,0 +1,177 @@
+namespace Accrue.Portal.Analyzers.Requests
+{
+    using System.Collections.Concurrent;
+    using System.Collections.Generic;
+    using Accrue.Portal.Analyzers.Knowledge;
+    using Microsoft.CodeAnalysis;
+    using Microsoft.CodeAnalysis.Operations;
+
+    /// <summary>
+    /// The Stripe.net types the request engine needs, resolved once per compilation, and the one mapping from option
+    /// properties to API field names: the <c>[JsonProperty("...")]</c> name Stripe.net itself serialises.
+    /// </summary>
+    internal sealed class PortalRequestSymbols
+    {
+        private readonly ConcurrentDictionary<IPropertySymbol, string?> fieldNames = new(SymbolEqualityComparer.Default);
+
+        private PortalRequestSymbols(Compilation compilation, INamedTypeSymbol sessionService, INamedTypeSymbol sessionCreateOptions, INamedTypeSymbol baseOptions, INamedTypeSymbol nestedOptions)
+        {
+            this.SessionService = sessionService;
+            this.SessionCreateOptions = sessionCreateOptions;
+            this.BaseOptions = baseOptions;
+            this.NestedOptions = nestedOptions;
+            this.List = compilation.GetTypeByMetadataName("System.Collections.Generic.List`1");
+            this.JsonProperty = compilation.GetTypeByMetadataName(StripeNames.JsonPropertyAttribute);
+        }
+
+        public INamedTypeSymbol SessionService { get; }
+
+        public INamedTypeSymbol SessionCreateOptions { get; }
+
+        public INamedTypeSymbol BaseOptions { get; }
+
+        public INamedTypeSymbol NestedOptions { get; }
+
+        private INamedTypeSymbol? List { get; }
+
+        private INamedTypeSymbol? JsonProperty { get; }
+
+        public static PortalRequestSymbols? Resolve(Compilation compilation)
+        {
+            var sessionService = compilation.GetTypeByMetadataName(StripeNames.SessionService);
+            var sessionCreateOptions = compilation.GetTypeByMetadataName(StripeNames.SessionCreateOptions);
+            var baseOptions = compilation.GetTypeByMetadataName(StripeNames.BaseOptions);
+            var nestedOptions = compilation.GetTypeByMetadataName(StripeNames.NestedOptions);
+            return sessionService is null || sessionCreateOptions is null || baseOptions is null || nestedOptions is null
+                ? null
+                : new PortalRequestSymbols(compilation, sessionService, sessionCreateOptions, baseOptions, nestedOptions);
+        }
+
+        /// <summary>
+        /// <c>SessionService.Create/CreateAsync(options, ..)</c> on any instance (however the service was reached), or the
+        /// runtime's guarded <c>CreateGuarded/CreateGuardedAsync(this SessionService, options, ..)</c>.
+        /// </summary>
+        public bool TryMatchSessionCreate(IInvocationOperation invocation, out IOperation options)
+        {
+            options = null!;
+            var method = invocation.TargetMethod;
+            var isCreate = (method.Name == StripeNames.CreateMethod || method.Name == StripeNames.CreateAsyncMethod)
+                           && !method.IsStatic && IsOrDerivesFrom(method.ContainingType, this.SessionService);
+            var isGuarded = (method.Name == RuntimeNames.CreateGuardedMethod || method.Name == RuntimeNames.CreateGuardedAsyncMethod)
+                            && method.IsExtensionMethod && method.Parameters.Length > 0
+                            && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, this.SessionService);
+            if (!isCreate && !isGuarded)
+            {
+                return false;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { } parameter && SymbolEqualityComparer.Default.Equals(parameter.Type, this.SessionCreateOptions))
+                {
+                    options = argument.Value.WalkDownImplicitConversions();
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A Stripe options object (the request root or a nested options class).</summary>
+        public bool IsOptionsType(ITypeSymbol? type)
+        {
+            if (type is not INamedTypeSymbol named || named.TypeKind != TypeKind.Class)
+            {
+                return false;
+            }
+
+            foreach (var implemented in named.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(implemented, this.NestedOptions))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The element type when <paramref name="type"/> is a <c>List&lt;T&gt;</c> of Stripe options.</summary>
+        public ITypeSymbol? OptionsListElement(ITypeSymbol? type)
+        {
+            return type is INamedTypeSymbol { IsGenericType: true } named
+                   && SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, this.List)
+                   && this.IsOptionsType(named.TypeArguments[0])
+                ? named.TypeArguments[0]
+                : null;
+        }
+
+        /// <summary>The API field an option property writes (<c>FlowData</c> → <c>flow_data</c>), or null for unmapped members.</summary>
+        public string? FieldName(IPropertySymbol property)
+        {
+            return this.fieldNames.GetOrAdd(property.OriginalDefinition, p =>
+            {
+                foreach (var attribute in p.GetAttributes())
+                {
+                    if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, this.JsonProperty)
+                        && attribute.ConstructorArguments.Length > 0
+                        && attribute.ConstructorArguments[0].Value is string name)
+                    {
+                        return name;
+                    }
+                }
+
+                return null;
+            });
+        }
+
+        /// <summary>The option properties that spell <paramref name="fieldNames"/> below <paramref name="type"/>, or null.</summary>
+        public IReadOnlyList<IPropertySymbol>? PropertyChain(ITypeSymbol type, IReadOnlyList<string> fieldNames)
+        {
+            var chain = new List<IPropertySymbol>();
+            var current = type;
+            foreach (var fieldName in fieldNames)
+            {
+                var property = this.FindProperty(current, fieldName);
+                if (property is null)
+                {
+                    return null;
+                }
+
+                chain.Add(property);
+                current = property.Type;
+            }
+
+            return chain;
+        }
+
+        private IPropertySymbol? FindProperty(ITypeSymbol type, string fieldName)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                foreach (var member in current.GetMembers())
+                {
+                    if (member is IPropertySymbol property && this.FieldName(property) == fieldName)
+                    {
+                        return property;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsOrDerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol expected)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current, expected))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,182 @@
+namespace Accrue.Portal.Analyzers.Requests
+{
+    using System.Collections.Immutable;
+    using System.Linq;
+    using Accrue.Portal.Analyzers.Knowledge;
+    using Microsoft.CodeAnalysis;
+    using Microsoft.CodeAnalysis.Operations;
+
+    /// <summary>ASP.NET Core's request-input surface, resolved once per compilation: where client-chosen values enter.</summary>
+    internal sealed class RequestInputSymbols
+    {
+        private readonly INamedTypeSymbol httpRequest;
+        private readonly INamedTypeSymbol? controllerBase;
+        private readonly INamedTypeSymbol? pageModel;
+        private readonly INamedTypeSymbol? apiController;
+        private readonly INamedTypeSymbol? nonAction;
+        private readonly INamedTypeSymbol? bindProperty;
+        private readonly INamedTypeSymbol? bindProperties;
+        private readonly INamedTypeSymbol? endpointRouteBuilderExtensions;
+        private readonly INamedTypeSymbol? headerDictionaryTypeExtensions;
+        private readonly INamedTypeSymbol? uriHelper;
+        private readonly ImmutableArray<INamedTypeSymbol> serviceAttributes;
+        private readonly ImmutableArray<INamedTypeSymbol> bindingSourceAttributes;
+        private readonly ImmutableArray<INamedTypeSymbol> propagatingTypes;
+        private readonly ImmutableArray<INamedTypeSymbol> uriTypes;
+
+        private RequestInputSymbols(Compilation compilation, INamedTypeSymbol httpRequest)
+        {
+            this.httpRequest = httpRequest;
+            this.controllerBase = compilation.GetTypeByMetadataName(AspNetNames.ControllerBase);
+            this.pageModel = compilation.GetTypeByMetadataName(AspNetNames.PageModel);
+            this.apiController = compilation.GetTypeByMetadataName(AspNetNames.ApiControllerAttribute);
+            this.nonAction = compilation.GetTypeByMetadataName(AspNetNames.NonActionAttribute);
+            this.bindProperty = compilation.GetTypeByMetadataName(AspNetNames.BindPropertyAttribute);
+            this.bindProperties = compilation.GetTypeByMetadataName(AspNetNames.BindPropertiesAttribute);
+            this.endpointRouteBuilderExtensions = compilation.GetTypeByMetadataName(AspNetNames.EndpointRouteBuilderExtensions);
+            this.headerDictionaryTypeExtensions = compilation.GetTypeByMetadataName(AspNetNames.HeaderDictionaryTypeExtensions);
+            this.uriHelper = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.Extensions.UriHelper");
+            this.serviceAttributes = Resolve(compilation, AspNetNames.FromServicesAttribute, AspNetNames.FromKeyedServicesAttribute);
+            this.bindingSourceAttributes = Resolve(compilation, [.. AspNetNames.BindingSourceAttributes]);
+            this.uriTypes = Resolve(compilation, "System.Uri", "System.UriBuilder");
+            this.propagatingTypes = Resolve(
+                compilation,
+                "System.String",
+                "System.Uri",
+                "System.UriBuilder",
+                "System.Linq.Enumerable",
+                "System.Net.WebUtility",
+                "Microsoft.Extensions.Primitives.StringValues",
+                "Microsoft.AspNetCore.Http.HostString");
+        }
+
+        public static RequestInputSymbols? Resolve(Compilation compilation)
+        {
+            var httpRequest = compilation.GetTypeByMetadataName(AspNetNames.HttpRequest);
+            return httpRequest is null ? null : new RequestInputSymbols(compilation, httpRequest);
+        }
+
+        /// <summary><c>HttpRequest.Query/Form/Headers/Host</c>.</summary>
+        public bool IsRequestInputProperty(IPropertySymbol property) =>
+            AspNetNames.RequestInputProperties.Contains(property.Name) && DerivesFrom(property.ContainingType, this.httpRequest);
+
+        /// <summary><c>request.GetTypedHeaders()</c>, and <c>request.GetDisplayUrl()/GetEncodedUrl()</c> (built from the Host header).</summary>
+        public bool IsRequestInputCall(IMethodSymbol method) =>
+            (SymbolEqualityComparer.Default.Equals(method.ContainingType, this.headerDictionaryTypeExtensions) && method.Name == "GetTypedHeaders"
+             && method.Parameters.Length == 1 && DerivesFrom(method.Parameters[0].Type, this.httpRequest))
+            || (SymbolEqualityComparer.Default.Equals(method.ContainingType, this.uriHelper) && method.Name is "GetDisplayUrl" or "GetEncodedUrl");
+
+        /// <summary>Calls whose result carries their input along (string and URI building, <c>StringValues</c>, LINQ's element picks).</summary>
+        public bool Propagates(IMethodSymbol method) =>
+            method.Name == nameof(ToString) || this.propagatingTypes.Contains(method.ContainingType.OriginalDefinition, SymbolEqualityComparer.Default);
+
+        public bool IsUriType(ITypeSymbol? type) => this.uriTypes.Contains(type, SymbolEqualityComparer.Default);
+
+        /// <summary>A property the model binder fills from the request: <c>[BindProperty]</c>, or any public settable one under <c>[BindProperties]</c>.</summary>
+        public bool IsBoundProperty(IPropertySymbol property) =>
+            HasAttribute(property, this.bindProperty)
+            || this.bindingSourceAttributes.Any(a => HasAttribute(property, a))
+            || (HasAttribute(property.ContainingType, this.bindProperties) && property.SetMethod is { DeclaredAccessibility: Accessibility.Public });
+
+        /// <summary>
+        /// A parameter the framework binds from the request: one with a [From*] binding attribute, or a plain string/URI or
+        /// app-model parameter of a controller action, a Razor Pages handler or a minimal API delegate.
+        /// </summary>
+        public bool IsBound(IParameterSymbol parameter, IOperation reference)
+        {
+            if (this.serviceAttributes.Any(a => HasAttribute(parameter, a)))
+            {
+                return false;
+            }
+
+            if (this.bindingSourceAttributes.Any(a => HasAttribute(parameter, a)))
+            {
+                return true;
+            }
+
+            var bindsByConvention = parameter.ContainingSymbol is IMethodSymbol method
+                                    && (this.IsActionOrHandler(method) || this.IsEndpointDelegate(method, reference));
+            return bindsByConvention && IsBindableByConvention(parameter.Type);
+        }
+
+        private bool IsActionOrHandler(IMethodSymbol method)
+        {
+            if (method.MethodKind != MethodKind.Ordinary || method.IsStatic || method.DeclaredAccessibility != Accessibility.Public
+                || HasAttribute(method, this.nonAction))
+            {
+                return false;
+            }
+
+            var type = method.ContainingType;
+            var isController = DerivesFrom(type, this.controllerBase) || HasAttribute(type, this.apiController, inherited: true);
+            var isPageHandler = DerivesFrom(type, this.pageModel) && method.Name.StartsWith("On", System.StringComparison.Ordinal);
+            return isController || isPageHandler;
+        }
+
+        /// <summary>A lambda passed to <c>app.MapGet/MapPost/..</c>.</summary>
+        private bool IsEndpointDelegate(IMethodSymbol method, IOperation reference)
+        {
+            if (method.MethodKind != MethodKind.AnonymousFunction)
+            {
+                return false;
+            }
+
+            for (var current = reference.Parent; current is not null; current = current.Parent)
+            {
+                if (current is IAnonymousFunctionOperation function && SymbolEqualityComparer.Default.Equals(function.Symbol, method))
+                {
+                    var argument = function.Parent;
+                    while (argument is IDelegateCreationOperation or IConversionOperation)
+                    {
+                        argument = argument.Parent;
+                    }
+
+                    return argument is IArgumentOperation { Parent: IInvocationOperation map }
+                           && SymbolEqualityComparer.Default.Equals(map.TargetMethod.ContainingType, this.endpointRouteBuilderExtensions);
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Strings and URIs, and the app's own model classes (whose members the binder fills); not services or framework types.</summary>
+        private static bool IsBindableByConvention(ITypeSymbol type) =>
+            type.SpecialType == SpecialType.System_String
+            || type.ToDisplayString() == "System.Uri"
+            || (type.TypeKind is TypeKind.Class or TypeKind.Struct && type.Locations.Any(l => l.IsInSource));
+
+        private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? expected)
+        {
+            for (var current = type; current is not null && expected is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current, expected))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attribute, bool inherited = false)
+        {
+            if (attribute is null)
+            {
+                return false;
+            }
+
+            for (var current = symbol; current is not null; current = inherited && current is INamedTypeSymbol named ? named.BaseType : null)
+            {
+                if (current.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static ImmutableArray<INamedTypeSymbol> Resolve(Compilation compilation, params string[] names) =>
+            names.Select(compilation.GetTypeByMetadataName).Where(t => t is not null).Select(t => t!).ToImmutableArray();
+    }
+}

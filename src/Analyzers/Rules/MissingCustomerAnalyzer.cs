@@ -1,0 +1,71 @@
+namespace Accrue.Portal.Analyzers.Rules
+{
+    using System;
+    using System.Collections.Generic;
+    using System.Collections.Immutable;
+    using System.Text.RegularExpressions;
+    using Accrue.Portal.Analyzers.Requests;
+    using Accrue.Portal.Internal;
+    using Microsoft.CodeAnalysis;
+    using Microsoft.CodeAnalysis.Diagnostics;
+
+    /// <summary>PORTAL007: options reach the session call with neither customer field, or with a constant that is no Stripe id.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class MissingCustomerAnalyzer : DiagnosticAnalyzer
+    {
+        private static readonly Regex EmailShape = new(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.CultureInvariant);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(PortalDiagnostics.MissingOrMalformedCustomer);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var symbols = PortalRequestSymbols.Resolve(start.Compilation);
+                if (symbols is not null)
+                {
+                    start.RegisterOperationBlockAction(c => Analyze(c, symbols));
+                }
+            });
+        }
+
+        private static void Analyze(OperationBlockAnalysisContext context, PortalRequestSymbols symbols)
+        {
+            var reported = new HashSet<Location>();
+            foreach (var request in PortalRequestCollector.Collect(context.OperationBlocks, symbols))
+            {
+                var customer = request.Lookup(PortalApiRules.CustomerPath);
+                var account = request.Lookup(PortalApiRules.CustomerAccountPath);
+                if (customer.IsAbsent && account.IsAbsent)
+                {
+                    Report(request.OptionsArgument.Syntax.GetLocation(), "The portal session is created with neither Customer nor CustomerAccount; Stripe rejects it");
+                }
+
+                if (customer.ConstantString is { } customerId && !customerId.StartsWith(PortalApiRules.CustomerIdPrefix, StringComparison.Ordinal))
+                {
+                    Report(
+                        customer.Value!.Syntax.GetLocation(),
+                        EmailShape.IsMatch(customerId)
+                            ? $"Customer '{customerId}' looks like an email address; Customer takes a Stripe customer id ({PortalApiRules.CustomerIdPrefix}...)"
+                            : $"Customer '{customerId}' is not a Stripe customer id ({PortalApiRules.CustomerIdPrefix}...)");
+                }
+
+                if (account.ConstantString is { } accountId && !accountId.StartsWith(PortalApiRules.AccountIdPrefix, StringComparison.Ordinal))
+                {
+                    Report(account.Value!.Syntax.GetLocation(), $"CustomerAccount '{accountId}' is not a Stripe account id ({PortalApiRules.AccountIdPrefix}...)");
+                }
+            }
+
+            void Report(Location location, string message)
+            {
+                if (reported.Add(location))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(PortalDiagnostics.MissingOrMalformedCustomer, location, message));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+namespace Accrue.Portal.Analyzers.Rules
+{
+    using System;
+    using System.Collections.Immutable;
+    using System.Linq;
+    using Accrue.Portal.Analyzers.Knowledge;
+    using Accrue.Portal.Analyzers.Requests;
+    using Microsoft.CodeAnalysis;
+    using Microsoft.CodeAnalysis.Diagnostics;
+    using Microsoft.CodeAnalysis.Operations;
+
+    /// <summary>
+    /// PORTAL003: a return URL (session, after-completion redirect, configuration default) that is provably not an
+    /// absolute https:// URL: a relative path, http://, an unlisted custom scheme or host, or an ASP.NET Core API that
+    /// returns a path.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ReturnUrlNotAbsoluteHttpsAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>Diagnostic property: which <see cref="ReturnUrlFix"/> applies; the fix edits the first additional location.</summary>
+        internal const string FixProperty = "Fix";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(PortalDiagnostics.ReturnUrlNotAbsoluteHttps);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var symbols = PortalRequestSymbols.Resolve(start.Compilation);
+                var fields = symbols is null ? null : ReturnUrlFields.Resolve(start.Compilation, symbols);
+                if (fields is null)
+                {
+                    return;
+                }
+
+                var classifier = new ReturnUrlClassifier(start.Compilation);
+                var isRelease = PortalOptions.IsReleaseBuild(start.Options, start.Compilation);
+                start.RegisterOperationBlockAction(c => Analyze(c, fields, classifier, isRelease));
+            });
+        }
+
+        private static void Analyze(OperationBlockAnalysisContext context, ReturnUrlFields fields, ReturnUrlClassifier classifier, bool isRelease)
+        {
+            LocalValues? locals = null;
+            foreach (var block in context.OperationBlocks)
+            {
+                foreach (var operation in block.DescendantsAndSelf())
+                {
+                    if (fields.TryMatch(operation, out var value, out var path))
+                    {
+                        locals ??= LocalValues.Build(context.OperationBlocks);
+                        Check(context, value, path, classifier.Classify(value, locals), isRelease);
+                    }
+                }
+            }
+        }
+
+        private static void Check(OperationBlockAnalysisContext context, IOperation value, string path, ReturnUrlShape shape, bool isRelease)
+        {
+            var tree = value.Syntax.SyntaxTree;
+            var needsHttps = $"{path} needs an absolute https:// URL";
+            switch (shape.Kind)
+            {
+                case ReturnUrlShapeKind.PathProducer:
+                    Report($"{shape.Description}; {needsHttps}", shape.Fix);
+                    return;
+                case ReturnUrlShapeKind.Text:
+                    break;
+                default:
+                    return;
+            }
+
+            var shown = shape.IsComplete ? shape.Text : shape.Text + "...";
+            if (UrlText.IsRelative(shape.Text, shape.IsComplete))
+            {
+                Report($"Return URL '{shown}' is a relative path; {needsHttps}", ReturnUrlFix.None);
+                return;
+            }
+
+            var scheme = UrlText.Scheme(shape.Text);
+            var host = UrlText.Host(shape.Text, shape.IsComplete);
+            switch (scheme)
+            {
+                case null:
+                    return;
+                case "https":
+                    var allowedHosts = PortalOptions.GetList(context.Options, tree, PortalOptions.AllowedReturnHosts);
+                    if (host is not null && allowedHosts.Length > 0 && !allowedHosts.Any(entry => UrlText.HostMatches(host, entry)))
+                    {
+                        Report($"Return URL host '{host}' is not listed in {PortalOptions.AllowedReturnHosts}", ReturnUrlFix.None);
+                    }
+
+                    return;
+                case "http":
+                    var loopbackAllowed = !isRelease && PortalOptions.GetBool(context.Options, tree, PortalOptions.AllowHttpLocalhost);
+                    if (loopbackAllowed && (host is null || UrlText.IsLoopback(host)))
+                    {
+                        return;
+                    }
+
+                    Report($"Return URL '{shown}' uses http; {needsHttps}", shape.FixTarget is null ? ReturnUrlFix.None : ReturnUrlFix.HttpToHttps);
+                    return;
+                default:
+                    var allowedSchemes = PortalOptions.GetList(context.Options, tree, PortalOptions.AllowedReturnUrlSchemes);
+                    if (!allowedSchemes.Any(s => string.Equals(s.TrimEnd(':'), scheme, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        Report($"Return URL '{shown}' uses the scheme '{scheme}', which {PortalOptions.AllowedReturnUrlSchemes} does not list; {needsHttps}", ReturnUrlFix.None);
+                    }
+
+                    return;
+            }
+
+            void Report(string message, ReturnUrlFix fix)
+            {
+                var fixable = fix != ReturnUrlFix.None && shape.FixTarget is not null;
+                context.ReportDiagnostic(Diagnostic.Create(
+                    PortalDiagnostics.ReturnUrlNotAbsoluteHttps,
+                    value.Syntax.GetLocation(),
+                    fixable ? new[] { shape.FixTarget!.GetLocation() } : null,
+                    fixable ? ImmutableDictionary<string, string?>.Empty.Add(FixProperty, fix.ToString()) : null,
+                    message));
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+namespace Accrue.Portal.Analyzers.Rules
+{
+    using System;
+    using System.Collections.Immutable;
+    using Accrue.Portal.Analyzers.Knowledge;
+    using Accrue.Portal.Analyzers.Requests;
+    using Accrue.Portal.Internal;
+    using Microsoft.CodeAnalysis;
+    using Microsoft.CodeAnalysis.Diagnostics;
+
+    /// <summary>PORTAL004: options reach the session call without <c>Configuration</c> in a release build (or always, by option).</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class UnpinnedConfigurationAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>Diagnostic property: the configuration id from <c>accrue_portal.configuration_id</c>, for the fix.</summary>
+        internal const string ConfigurationIdProperty = "ConfigurationId";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(PortalDiagnostics.UnpinnedConfiguration);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var symbols = PortalRequestSymbols.Resolve(start.Compilation);
+                if (symbols is null)
+                {
+                    return;
+                }
+
+                var isRelease = PortalOptions.IsReleaseBuild(start.Options, start.Compilation);
+                start.RegisterOperationBlockAction(c => Analyze(c, symbols, isRelease));
+            });
+        }
+
+        private static void Analyze(OperationBlockAnalysisContext context, PortalRequestSymbols symbols, bool isRelease)
+        {
+            var tree = context.OperationBlocks[0].Syntax.SyntaxTree;
+            var mode = PortalOptions.GetString(context.Options, tree, PortalOptions.RequireConfiguration) ?? "release";
+            var always = string.Equals(mode, "always", StringComparison.OrdinalIgnoreCase);
+            var required = always || (isRelease && !string.Equals(mode, "never", StringComparison.OrdinalIgnoreCase));
+            if (!required)
+            {
+                return;
+            }
+
+            var configurationId = PortalOptions.GetString(context.Options, tree, PortalOptions.ConfigurationId);
+            foreach (var request in PortalRequestCollector.Collect(context.OperationBlocks, symbols))
+            {
+                if (!request.Lookup(PortalApiRules.ConfigurationPath).IsAbsent)
+                {
+                    continue;
+                }
+
+                var creation = request.Root?.Creation;
+                var fixable = configurationId is not null && creation is not null;
+                context.ReportDiagnostic(Diagnostic.Create(
+                    PortalDiagnostics.UnpinnedConfiguration,
+                    request.OptionsArgument.Syntax.GetLocation(),
+                    fixable ? new[] { creation!.GetLocation() } : null,
+                    fixable ? ImmutableDictionary<string, string?>.Empty.Add(ConfigurationIdProperty, configurationId) : null,
+                    always ? string.Empty : " in a Release build"));
+            }
+        }
+    }
+}

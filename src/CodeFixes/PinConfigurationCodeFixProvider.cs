@@ -1,0 +1,43 @@
+namespace Accrue.Portal.CodeFixes
+{
+    using System.Collections.Immutable;
+    using System.Composition;
+    using System.Threading.Tasks;
+    using Accrue.Portal.Analyzers;
+    using Accrue.Portal.Analyzers.Rules;
+    using Microsoft.CodeAnalysis;
+    using Microsoft.CodeAnalysis.CodeActions;
+    using Microsoft.CodeAnalysis.CodeFixes;
+    using Microsoft.CodeAnalysis.CSharp;
+
+    /// <summary>PORTAL004: set <c>Configuration</c> to the id from <c>accrue_portal.configuration_id</c>.</summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PinConfigurationCodeFixProvider))]
+    [Shared]
+    public sealed class PinConfigurationCodeFixProvider : CodeFixProvider
+    {
+        public const string SetConfigurationKey = "PORTAL004.SetConfiguration";
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.UnpinnedConfiguration);
+
+        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+        public override Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                if (diagnostic.Properties.TryGetValue(UnpinnedConfigurationAnalyzer.ConfigurationIdProperty, out var id) && id is not null
+                    && diagnostic.AdditionalLocations.Count == 1
+                    && diagnostic.AdditionalLocations[0].SourceTree == diagnostic.Location.SourceTree)
+                {
+                    var member = "Configuration = " + SyntaxFactory.Literal(id).ToString();
+                    var creation = diagnostic.AdditionalLocations[0].SourceSpan;
+                    context.RegisterCodeFix(
+                        CodeAction.Create($"Set Configuration = \"{id}\"", ct => InitializerEditor.AddMemberAsync(context.Document, creation, member, ct), SetConfigurationKey),
+                        diagnostic);
+                }
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -13,17 +13,18 @@ using Microsoft.CodeAnalysis.Diagnostics;
 /// <summary>Loads peer analyzer packages from the NuGet package folder, as the compiler does for a project that references them.</summary>
 internal static class PeerAnalyzers
 {
-    private static readonly (string Name, string PackageId, string Version, string AnalyzerFolder)[] Packages =
+    // Sonar's 400+ rules take minutes on 1,000 files here: it runs on the smallest project only.
+    private static readonly (string Name, string PackageId, string Version, string AnalyzerFolder, int MaxFiles)[] Packages =
     [
-        ("SecurityCodeScan", "securitycodescan.vs2019", "5.6.7", "analyzers/dotnet"),
-        ("SonarAnalyzer", "sonaranalyzer.csharp", "10.32.0.713", "analyzers"),
+        ("SecurityCodeScan", "securitycodescan.vs2019", "5.6.7", "analyzers/dotnet", int.MaxValue),
+        ("SonarAnalyzer", "sonaranalyzer.csharp", "10.32.0.713", "analyzers", 100),
     ];
 
-    public static IReadOnlyList<(string Name, ImmutableArray<DiagnosticAnalyzer> Analyzers)> Load()
+    public static IReadOnlyList<Peer> Load()
     {
         var packageRoot = typeof(PeerAnalyzers).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "NuGetPackageRoot").Value!;
-        var loaded = new List<(string, ImmutableArray<DiagnosticAnalyzer>)>();
-        foreach (var (name, packageId, version, folder) in Packages)
+        var loaded = new List<Peer>();
+        foreach (var (name, packageId, version, folder, maxFiles) in Packages)
         {
             var directory = Path.Combine(packageRoot, packageId, version, folder);
             if (!Directory.Exists(directory))
@@ -40,12 +41,14 @@ internal static class PeerAnalyzers
             Console.WriteLine($"Peer {name} {version}: {analyzers.Length} analyzers");
             if (analyzers.Length > 0)
             {
-                loaded.Add((name, analyzers));
+                loaded.Add(new Peer(name, analyzers, maxFiles));
             }
         }
 
         return loaded;
     }
+
+    public sealed record Peer(string Name, ImmutableArray<DiagnosticAnalyzer> Analyzers, int MaxFiles);
 
     private sealed class DirectoryLoader(string directory) : IAnalyzerAssemblyLoader
     {

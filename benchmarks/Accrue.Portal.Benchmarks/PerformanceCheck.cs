@@ -28,21 +28,20 @@ internal static class PerformanceCheck
     public static async Task<int> RunAsync(string[] args)
     {
         var sizes = Option(args, "--sizes", "100,1000,5000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
-        // "none" (or any non-number) runs no peers.
-        var peerSizes = Option(args, "--peer-sizes", "100").Split(',')
-            .Select(s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1)
-            .ToHashSet();
         var ours = CreateOurAnalyzers();
-        var peers = PeerAnalyzers.Load();
+        var peers = args.Contains("--no-peers") ? [] : PeerAnalyzers.Load();
 
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, Roslyn {typeof(Compilation).Assembly.GetName().Version}");
         Console.WriteLine($"Analyzers: {string.Join(", ", ours.Select(a => a.GetType().Name))}");
         Console.WriteLine();
 
+        // JIT and warm the compiler and every analyzer once, so the first size is not charged for it.
+        await MeasureSizeAsync(40, ours, [], quiet: true);
+
         var rows = new List<SizeResult>();
         foreach (var size in sizes)
         {
-            rows.Add(await MeasureSizeAsync(size, ours, peerSizes.Contains(size) ? peers : []));
+            rows.Add(await MeasureSizeAsync(size, ours, peers.Where(p => size <= p.MaxFiles).ToList(), quiet: false));
         }
 
         var largeDocument = await MeasureLargeDocumentAsync(ours);
@@ -56,17 +55,18 @@ internal static class PerformanceCheck
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
             .ToImmutableArray();
 
-    private static async Task<SizeResult> MeasureSizeAsync(int size, ImmutableArray<DiagnosticAnalyzer> ours, IReadOnlyList<(string Name, ImmutableArray<DiagnosticAnalyzer> Analyzers)> peers)
+    private static async Task<SizeResult> MeasureSizeAsync(int size, ImmutableArray<DiagnosticAnalyzer> ours, IReadOnlyList<PeerAnalyzers.Peer> peers, bool quiet)
     {
-        Console.WriteLine($"[{size} files] generating and parsing");
+        var log = quiet ? TextWriter.Null : Console.Out;
+        log.WriteLine($"[{size} files] generating and parsing");
         var trees = Parse(SyntheticProject.Generate(size, withStripe: true));
         var references = WorkloadReferences.Get(withStripe: true);
         var repetitions = size >= 5000 ? 1 : 2;
 
         var compile = Best(repetitions, () => TimeCompile(trees, references));
-        Console.WriteLine($"[{size} files] compile {compile.TotalMilliseconds:F0} ms");
+        log.WriteLine($"[{size} files] compile {compile.TotalMilliseconds:F0} ms");
         var (oursTime, perAnalyzer, allocated, diagnostics) = await BestAnalysisAsync(repetitions, trees, references, ours);
-        Console.WriteLine($"[{size} files] PORTAL analyzers {oursTime.TotalMilliseconds:F1} ms, {diagnostics} diagnostics");
+        log.WriteLine($"[{size} files] PORTAL analyzers {oursTime.TotalMilliseconds:F1} ms, {diagnostics} diagnostics");
 
         var stripeFreeTrees = Parse(SyntheticProject.Generate(size, withStripe: false));
         var stripeFreeReferences = WorkloadReferences.Get(withStripe: false);
@@ -74,11 +74,11 @@ internal static class PerformanceCheck
         var (stripeFreeOurs, _, _, _) = await BestAnalysisAsync(repetitions, stripeFreeTrees, stripeFreeReferences, ours);
 
         var peerTimes = new List<(string Name, TimeSpan Time)>();
-        foreach (var (name, analyzers) in peers)
+        foreach (var peer in peers)
         {
-            var (time, _, _, _) = await BestAnalysisAsync(1, trees, references, analyzers);
-            Console.WriteLine($"[{size} files] {name} {time.TotalMilliseconds:F0} ms");
-            peerTimes.Add((name, time));
+            var (time, _, _, _) = await BestAnalysisAsync(1, trees, references, peer.Analyzers);
+            log.WriteLine($"[{size} files] {peer.Name} {time.TotalMilliseconds:F0} ms");
+            peerTimes.Add((peer.Name, time));
         }
 
         return new SizeResult(size, compile, oursTime, perAnalyzer, allocated, diagnostics, stripeFreeCompile, stripeFreeOurs, peerTimes);

@@ -494,7 +494,9 @@ namespace Accrue.Portal.Analyzers.DataFlow
             return builder.ToImmutable();
         }
 
-        private bool IsSession(ITypeSymbol? type) => type is not null && TypeFacts.IsOrInherits(type, this.session);
+        /// <summary>Asked for nearly every reference in a body: special types and value types are rejected before any base-type walk.</summary>
+        private bool IsSession(ITypeSymbol? type) =>
+            type is { SpecialType: SpecialType.None, TypeKind: TypeKind.Class } && TypeFacts.IsOrInherits(type, this.session);
 
         private bool IsEntity(ITypeSymbol type) => this.entityTypes.Value.Contains(type.OriginalDefinition);
 

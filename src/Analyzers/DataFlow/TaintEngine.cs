@@ -6,6 +6,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
     using System.Collections.Immutable;
     using System.Threading;
     using Microsoft.CodeAnalysis;
+    using Microsoft.CodeAnalysis.CSharp.Syntax;
     using Microsoft.CodeAnalysis.Operations;
 
     /// <summary>
@@ -51,6 +52,31 @@ namespace Accrue.Portal.Analyzers.DataFlow
             cancellationToken.ThrowIfCancellationRequested();
             var state = new FlowState(this, facts, MaxCallDepth, new Dictionary<ISymbol, TaintOrigin>(SymbolEqualityComparer.Default));
             return this.FindSinks(facts, state, MaxCallDepth, origin: null);
+        }
+
+        /// <summary>
+        /// Gate trigger: the operation can bring taint into a body: a source candidate, or a call (or property read) into
+        /// this compilation whose callee returns taint. Parameters are not sources on their own (their callers are analysed),
+        /// so a body without any of these cannot hold taint and is skipped without collecting its facts.
+        /// </summary>
+        public bool IsTaintEntry(IOperation operation)
+        {
+            if (this.Specification.IsSourceCandidate(operation))
+            {
+                return true;
+            }
+
+            var callee = operation switch
+            {
+                IInvocationOperation invocation => invocation.TargetMethod,
+                IPropertyReferenceOperation property => property.Property.GetMethod,
+                _ => null,
+            };
+            return callee is not null
+                   && callee.MethodKind != MethodKind.LocalFunction
+                   && TypeFacts.HasSourceBody(callee)
+                   && !TypeFacts.CannotCarryText(callee.ReturnType)
+                   && this.ReturnsTaint(callee, MaxCallDepth - 1);
         }
 
         /// <summary>Whether the method (or property getter) may return a tainted value, following calls <paramref name="depth"/> more levels.</summary>
@@ -182,6 +208,13 @@ namespace Accrue.Portal.Analyzers.DataFlow
                 foreach (var reference in implementation.DeclaringSyntaxReferences)
                 {
                     var syntax = reference.GetSyntax();
+
+                    // Auto-property accessors and positional record properties have no body to bind.
+                    if (syntax is AccessorDeclarationSyntax { Body: null, ExpressionBody: null } or ParameterSyntax)
+                    {
+                        continue;
+                    }
+
 #pragma warning disable RS1030 // Summaries need the bodies of other methods; the analyzer driver caches these semantic models.
                     var model = this.compilation.GetSemanticModel(syntax.SyntaxTree);
 #pragma warning restore RS1030

@@ -44,10 +44,18 @@ namespace Accrue.Portal.Analyzers.DataFlow
                 return true;
             }
 
-            var name = type.ContainingNamespace?.ToDisplayString();
-            return (name == "System" && type.Name is "Guid" or "TimeSpan" or "DateTimeOffset" or "Type")
-                   || (name == "System.Threading" && type.Name == "CancellationToken")
-                   || (name == "System.Threading.Tasks" && type.Name is "Task" or "ValueTask" && type is INamedTypeSymbol { Arity: 0 });
+            // Called for most operations of an analysed body: compare namespace names without building strings.
+            return type.Name switch
+            {
+                "Guid" or "TimeSpan" or "DateTimeOffset" or "Type" =>
+                    type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true },
+                "CancellationToken" =>
+                    type.ContainingNamespace is { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } },
+                "Task" or "ValueTask" =>
+                    type is INamedTypeSymbol { Arity: 0 }
+                    && type.ContainingNamespace is { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } },
+                _ => false,
+            };
         }
 
         /// <summary>The type is <paramref name="baseType"/>, derives from it, or implements it (generic definitions compared).</summary>

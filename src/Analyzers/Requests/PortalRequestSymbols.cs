@@ -51,6 +51,9 @@ namespace Accrue.Portal.Analyzers.Requests
         /// <c>SessionService.Create/CreateAsync(options, ..)</c> on any instance (however the service was reached), or the
         /// runtime's guarded <c>CreateGuarded/CreateGuardedAsync(this SessionService, options, ..)</c>.
         /// </summary>
+        /// <summary>Gate trigger: a session-create call (direct or guarded).</summary>
+        public bool IsSessionCreate(IOperation operation) => operation is IInvocationOperation invocation && this.TryMatchSessionCreate(invocation, out _);
+
         public bool TryMatchSessionCreate(IInvocationOperation invocation, out IOperation options)
         {
             options = null!;

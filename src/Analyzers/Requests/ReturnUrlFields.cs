@@ -47,6 +47,9 @@ namespace Accrue.Portal.Analyzers.Requests
         }
 
         /// <summary>A write of a return URL: the value written and the API path it goes to.</summary>
+        /// <summary>Gate trigger: a write to one of the return-URL fields.</summary>
+        public bool IsReturnUrlWrite(IOperation operation) => this.TryMatch(operation, out _, out _);
+
         public bool TryMatch(IOperation operation, out IOperation value, out string path)
         {
             value = null!;

@@ -4,6 +4,7 @@ namespace Accrue.Portal.Analyzers.Rules
     using System.Collections.Generic;
     using System.Collections.Immutable;
     using System.Text.RegularExpressions;
+    using Accrue.Portal.Analyzers.Knowledge;
     using Accrue.Portal.Analyzers.Requests;
     using Accrue.Portal.Internal;
     using Microsoft.CodeAnalysis;
@@ -27,7 +28,7 @@ namespace Accrue.Portal.Analyzers.Rules
                 var symbols = PortalRequestSymbols.Resolve(start.Compilation);
                 if (symbols is not null)
                 {
-                    start.RegisterOperationBlockAction(c => Analyze(c, symbols));
+                    OperationBlockGate.Register(start, symbols.IsSessionCreate, c => Analyze(c, symbols), OperationKind.Invocation);
                 }
             });
         }

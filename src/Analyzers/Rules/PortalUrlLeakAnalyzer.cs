@@ -32,7 +32,16 @@ namespace Accrue.Portal.Analyzers.Rules
                 }
 
                 var engine = new TaintEngine(start.Compilation, specification);
-                start.RegisterOperationBlockAction(block => Analyze(block, engine));
+                OperationBlockGate.Register(
+                    start,
+                    engine.IsTaintEntry,
+                    block => Analyze(block, engine),
+                    OperationKind.Invocation,
+                    OperationKind.PropertyReference,
+                    OperationKind.LocalReference,
+                    OperationKind.ParameterReference,
+                    OperationKind.FieldReference,
+                    OperationKind.Await);
             });
         }
 

@@ -38,7 +38,7 @@ namespace Accrue.Portal.Analyzers.Rules
 
                 var classifier = new ReturnUrlClassifier(start.Compilation);
                 var isRelease = PortalOptions.IsReleaseBuild(start.Options, start.Compilation);
-                start.RegisterOperationBlockAction(c => Analyze(c, fields, classifier, isRelease));
+                OperationBlockGate.Register(start, fields.IsReturnUrlWrite, c => Analyze(c, fields, classifier, isRelease), OperationKind.SimpleAssignment, OperationKind.Invocation);
             });
         }
 

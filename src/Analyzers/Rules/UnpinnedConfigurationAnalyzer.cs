@@ -31,7 +31,7 @@ namespace Accrue.Portal.Analyzers.Rules
                 }
 
                 var isRelease = PortalOptions.IsReleaseBuild(start.Options, start.Compilation);
-                start.RegisterOperationBlockAction(c => Analyze(c, symbols, isRelease));
+                OperationBlockGate.Register(start, symbols.IsSessionCreate, c => Analyze(c, symbols, isRelease), OperationKind.Invocation);
             });
         }
 

@@ -245,7 +245,18 @@ namespace Accrue.Portal.Analyzers.Generators
                             return;
                         }
 
-                        var findings = await AccruePortalStartupServices.AuditAsync(this.services, this.configurationId, options, cancellationToken).ConfigureAwait(false);
+                        global::System.Collections.Generic.IReadOnlyList<global::Accrue.Portal.PortalConfigurationFinding> findings;
+                        try
+                        {
+                            findings = await AccruePortalStartupServices.AuditAsync(this.services, this.configurationId, options, cancellationToken).ConfigureAwait(false);
+                        }
+                        catch (global::System.Exception exception) when (options.AuditOnStartup == global::Accrue.Portal.PortalStartupAudit.Report)
+                        {
+                            // Report never stops the host, not even when Stripe cannot be reached.
+                            AccruePortalStartupServices.LogFailure(this.services, exception);
+                            return;
+                        }
+
                         AccruePortalStartupServices.Log(this.services, findings);
                         if (global::Accrue.Portal.PortalStartupCheck.Judge(findings, options, AccruePortalStartupServices.EnvironmentName(this.services)) == global::Accrue.Portal.PortalStartupVerdict.Fail)
                         {
@@ -299,6 +310,10 @@ namespace Accrue.Portal.Analyzers.Generators
                     internal static void Log(global::System.IServiceProvider services, global::System.Collections.Generic.IReadOnlyList<global::Accrue.Portal.PortalConfigurationFinding> findings)
                     {
                 {{(glue.Logging ? LogFindings : string.Empty)}}    }
+
+                    internal static void LogFailure(global::System.IServiceProvider services, global::System.Exception exception)
+                    {
+                {{(glue.Logging ? LogAuditFailure : string.Empty)}}    }
                 }
 
                 """);
@@ -332,6 +347,20 @@ namespace Accrue.Portal.Analyzers.Generators
                                     ? global::Microsoft.Extensions.Logging.LogLevel.Warning
                                     : global::Microsoft.Extensions.Logging.LogLevel.Information;
                             logger.Log(level, new global::Microsoft.Extensions.Logging.EventId(0), finding.ToString(), null, (state, exception) => state);
+                        }
+
+            """;
+
+        private const string LogAuditFailure = """
+                        var factory = services.GetService(typeof(global::Microsoft.Extensions.Logging.ILoggerFactory)) as global::Microsoft.Extensions.Logging.ILoggerFactory;
+                        if (factory != null)
+                        {
+                            factory.CreateLogger("Accrue.Portal").Log(
+                                global::Microsoft.Extensions.Logging.LogLevel.Error,
+                                new global::Microsoft.Extensions.Logging.EventId(0),
+                                "The portal configuration could not be audited at startup.",
+                                exception,
+                                (state, error) => state);
                         }
 
             """;

@@ -98,6 +98,26 @@ public sealed class StartupCheckTests
         Assert.Empty(recorder.Calls);
     }
 
+    [Theory]
+    [InlineData(PortalStartupAudit.Report, "started|Unhealthy|")]
+    [InlineData(PortalStartupAudit.FailInProduction, "thrown")]
+    public async Task Unknown_configuration_stops_the_host_only_when_failing_in_production(PortalStartupAudit mode, string expected)
+    {
+        using var recorder = StandInRecorder.Start();
+
+        string outcome;
+        try
+        {
+            outcome = await (Task<string>)GeneratedHost.Invoke(LoadedHost.Value, "Run", "bpc_missing", mode, "Production")!;
+        }
+        catch (Stripe.StripeException)
+        {
+            outcome = "thrown";
+        }
+
+        Assert.Equal(expected, outcome);
+    }
+
     [Fact]
     public async Task Startup_glue_compiles_through_the_verifier_only_where_hosting_is_referenced()
     {

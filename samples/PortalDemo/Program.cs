@@ -12,10 +12,16 @@ builder.Services.AddSingleton<IStripeClient>(services => services.GetRequiredSer
 builder.Services.AddSingleton<AccountLookup>();
 builder.Services.AddScoped<PortalLinks>();
 builder.Services.AddDistributedMemoryCache();
+builder.Services.AddSingleton<PortalSetup>();
 builder.Services.Configure<PortalGuardOptions>(builder.Configuration.GetSection("Portal"));
+
+// Go-live checklist in code: audit the pinned configuration at start (Portal:AuditOnStartup) and in /health.
+builder.Services.AddPortalConfigurationAudit();
+builder.Services.AddHealthChecks().AddPortalConfigurationCheck();
 
 var app = builder.Build();
 app.MapControllers();
+app.MapHealthChecks("/health");
 
 // Minimal API, service reached through StripeClient.V1, guarded.
 app.MapPost("/billing/update-payment-method", async (StripeClient client, AccountLookup accounts, IOptions<PortalGuardOptions> guard, HttpContext http) =>

@@ -71,6 +71,14 @@ namespace Accrue.Portal.Analyzers
             DiagnosticSeverity.Warning,
             "A portal session needs Customer (a cus_... id) or CustomerAccount (an acct_... id). An email address, a name or an id from another system is rejected with HTTP 400.");
 
+        public static readonly DiagnosticDescriptor WeakCancellationConfiguration = Create(
+            RuleIdentifiers.WeakCancellationConfiguration,
+            "Portal configuration weakens cancellation",
+            "{0}",
+            RuleCategories.Correctness,
+            DiagnosticSeverity.Warning,
+            "A portal configuration should cancel at the end of the paid period and ask for a cancellation reason: immediate cancellation ends access at once and leaves no time to win the customer back, and without a reason the cancellation carries no churn signal. Stripe rejects proration_behavior always_invoice for cancellations, and create_prorations only goes with immediate cancellation.");
+
         public static readonly DiagnosticDescriptor ReturnUrlFromRequestInput = Create(
             RuleIdentifiers.ReturnUrlFromRequestInput,
             "Return URL taken from request input",

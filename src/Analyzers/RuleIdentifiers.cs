@@ -11,6 +11,7 @@ namespace Accrue.Portal.Analyzers
         public const string IncompleteFlowData = "PORTAL006";
         public const string MissingOrMalformedCustomer = "PORTAL007";
         public const string UnguardedSessionCreation = "PORTAL008";
+        public const string WeakCancellationConfiguration = "PORTAL009";
         public const string ReturnUrlFromRequestInput = "PORTAL010";
     }
 }

@@ -36,8 +36,10 @@ namespace Accrue.Portal
             var flowTag = PortalTelemetry.FlowTypeTagValue(request?.Flow?.Type, request?.Flow is not null);
             activity?.SetTag(PortalTelemetry.FlowTypeTag, flowTag);
             PortalRequestValidator validator;
+            string? retentionCoupon;
             try
             {
+                retentionCoupon = AttachRetentionOffer(request!, options);
                 validator = Run(request!, options, releaseBuild);
             }
             catch
@@ -63,7 +65,28 @@ namespace Accrue.Portal
                 throw new PortalRequestException(validator.Violations);
             }
 
-            return new PortalSessionCreation(activity, validator.DefaultConfigurationToApply);
+            return new PortalSessionCreation(activity, validator.DefaultConfigurationToApply, retentionCoupon);
+        }
+
+        /// <summary>
+        /// With <see cref="PortalGuardOptions.RetentionCouponId"/>, gives a subscription_cancel flow without a retention offer
+        /// the coupon offer, before validation (so the offer is checked like one written by hand). Returns the coupon added.
+        /// </summary>
+        private static string? AttachRetentionOffer(PortalSessionRequest request, PortalGuardOptions? options)
+        {
+            if (request is null
+                || options?.RetentionCouponId is not { } coupon
+                || request.Flow is not { Type: PortalFlowTypes.SubscriptionCancel, SubscriptionCancel: { Retention: null } cancel })
+            {
+                return null;
+            }
+
+            cancel.Retention = new PortalFlowRetention
+            {
+                Type = PortalRetentionTypes.CouponOffer,
+                CouponOffer = new PortalFlowCouponOffer { Coupon = coupon },
+            };
+            return coupon;
         }
 
         private static PortalRequestValidator Run(PortalSessionRequest request, PortalGuardOptions? options, bool releaseBuild)

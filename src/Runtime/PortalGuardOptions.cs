@@ -32,6 +32,16 @@ namespace Accrue.Portal
         /// <summary>The portal configuration (<c>bpc_…</c>) used when a request pins none.</summary>
         public string? DefaultConfigurationId { get; set; }
 
+        /// <summary>
+        /// A coupon (its Stripe id) offered to keep the customer: every <c>subscription_cancel</c> flow without a retention
+        /// offer gets <c>retention.type = coupon_offer</c> with this coupon. Portal configurations cannot carry retention
+        /// offers through the API, so this is how a host offers one in code.
+        /// </summary>
+        public string? RetentionCouponId { get; set; }
+
+        /// <summary>What the generated startup check (hosted service or health check) does with the pinned configuration's audit.</summary>
+        public PortalStartupAudit AuditOnStartup { get; set; } = PortalStartupAudit.Off;
+
         /// <summary>The host environment name (ASP.NET Core's <c>IHostEnvironment.EnvironmentName</c>); null counts as production.</summary>
         public string? Environment { get; set; }
 

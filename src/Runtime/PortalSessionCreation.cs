@@ -12,14 +12,21 @@ namespace Accrue.Portal
     {
         private readonly Activity? activity;
 
-        internal PortalSessionCreation(Activity? activity, string? defaultConfigurationToApply)
+        internal PortalSessionCreation(Activity? activity, string? defaultConfigurationToApply, string? retentionCouponToApply)
         {
             this.activity = activity;
             this.DefaultConfigurationToApply = defaultConfigurationToApply;
+            this.RetentionCouponToApply = retentionCouponToApply;
         }
 
         /// <summary><see cref="PortalGuardOptions.DefaultConfigurationId"/> when the request pinned no configuration; null otherwise.</summary>
         public string? DefaultConfigurationToApply { get; }
+
+        /// <summary>
+        /// <see cref="PortalGuardOptions.RetentionCouponId"/> when the request is a subscription_cancel flow without a
+        /// retention offer: the glue adds <c>retention.type = coupon_offer</c> with this coupon. Null otherwise.
+        /// </summary>
+        public string? RetentionCouponToApply { get; }
 
         /// <summary>Turns Stripe's answer into the URL-safe handle and records the created session.</summary>
         public PortalSession Complete(string? id, string? customer, string? returnUrl, bool livemode, DateTime created, string? flowType, string? url)

@@ -17,6 +17,17 @@ namespace Accrue.Portal.Internal
         public const string CustomMessagePath = "flow_data.after_completion.hosted_confirmation.custom_message";
         public const string SubscriptionUpdateConfirmItemsPath = "flow_data.subscription_update_confirm.items";
         public const string DefaultReturnUrlPath = "default_return_url";
+        public const string RetentionPath = "flow_data.subscription_cancel.retention";
+
+        // Portal configuration fields (POST /v1/billing_portal/configurations).
+        public const string ConfigurationActivePath = "active";
+        public const string SubscriptionCancelPath = "features.subscription_cancel";
+        public const string SubscriptionCancelEnabledPath = "features.subscription_cancel.enabled";
+        public const string SubscriptionCancelModePath = "features.subscription_cancel.mode";
+        public const string SubscriptionCancelProrationPath = "features.subscription_cancel.proration_behavior";
+        public const string CancellationReasonPath = "features.subscription_cancel.cancellation_reason";
+        public const string CancellationReasonEnabledPath = "features.subscription_cancel.cancellation_reason.enabled";
+        public const string CancellationReasonOptionsPath = "features.subscription_cancel.cancellation_reason.options";
 
         /// <summary>Field of each <c>subscription_update_confirm.items</c> entry that Stripe requires.</summary>
         public const string SubscriptionUpdateConfirmItemIdField = "id";

@@ -103,6 +103,11 @@ namespace Accrue.Portal.Analyzers.Generators
                             options.Configuration = creation.DefaultConfigurationToApply;
                         }
 
+                        if (creation.RetentionCouponToApply != null)
+                        {
+                {{(glue.Retention ? RetentionOffer : NoRetentionOffer)}}
+                        }
+
                         return creation;
                     }
 
@@ -277,6 +282,20 @@ namespace Accrue.Portal.Analyzers.Generators
                 """);
             return source.ToString();
         }
+
+        // The guard attaches a coupon only to a subscription_cancel flow that has SubscriptionCancel and no Retention.
+        private const string RetentionOffer = """
+                        options.FlowData.SubscriptionCancel.Retention = new global::Stripe.BillingPortal.SessionFlowDataSubscriptionCancelRetentionOptions
+                        {
+                            Type = global::Accrue.Portal.PortalRetentionTypes.CouponOffer,
+                            CouponOffer = new global::Stripe.BillingPortal.SessionFlowDataSubscriptionCancelRetentionCouponOfferOptions { Coupon = creation.RetentionCouponToApply },
+                        };
+            """;
+
+        private const string NoRetentionOffer = """
+                        creation.Dispose();
+                        throw new global::System.InvalidOperationException("PortalGuardOptions.RetentionCouponId is set, but this Stripe.net version has no retention offers on portal sessions.");
+            """;
 
         private const string RetentionMapping = """
                             Retention = cancel.Retention == null

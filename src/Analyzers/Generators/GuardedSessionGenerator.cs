@@ -9,13 +9,17 @@ namespace Accrue.Portal.Analyzers.Generators
     /// <summary>
     /// Emits the Stripe.net glue of the runtime into the host compilation: <c>CreateGuarded</c>/<c>CreateGuardedAsync</c> on
     /// <c>SessionService</c> when the host references both Stripe.net and Accrue.Portal, and a 303 redirect result for the
-    /// handle when it also references ASP.NET Core. The glue binds to the host's own Stripe.net version.
+    /// handle when it also references ASP.NET Core; <c>AuditAsync</c>/<c>EnsureCompliantAsync</c> on <c>ConfigurationService</c>;
+    /// and, where Microsoft.Extensions.Hosting (and HealthChecks) are referenced, the opt-in startup check. The glue binds
+    /// to the host's own Stripe.net version.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class GuardedSessionGenerator : IIncrementalGenerator
     {
         public const string SessionServiceHintName = "Accrue.Portal.SessionServiceExtensions.g.cs";
         public const string RedirectHintName = "Accrue.Portal.PortalRedirect.g.cs";
+        public const string ConfigurationServiceHintName = "Accrue.Portal.ConfigurationServiceExtensions.g.cs";
+        public const string StartupCheckHintName = "Accrue.Portal.StartupCheck.g.cs";
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
@@ -37,6 +41,16 @@ namespace Accrue.Portal.Analyzers.Generators
                 {
                     output.AddSource(RedirectHintName, GlueSource.Redirect(glue));
                 }
+
+                if (glue.ConfigurationService)
+                {
+                    output.AddSource(ConfigurationServiceHintName, ConfigurationGlueSource.ConfigurationServiceExtensions(glue));
+                }
+
+                if (glue.Hosting)
+                {
+                    output.AddSource(StartupCheckHintName, ConfigurationGlueSource.StartupCheck(glue));
+                }
             });
         }
     }
@@ -44,8 +58,12 @@ namespace Accrue.Portal.Analyzers.Generators
     /// <summary>What the host compilation offers the glue; equatable, so an edit that changes none of it emits nothing new.</summary>
     internal sealed class GlueShape : IEquatable<GlueShape>
     {
-        private GlueShape(bool sessionService, bool aspNetCore, bool mvc, bool releaseBuild, bool nullableSyntax, bool customerAccount, bool retention, bool discounts)
+        private GlueShape(bool sessionService, bool aspNetCore, bool mvc, bool releaseBuild, bool nullableSyntax, bool customerAccount, bool retention, bool discounts, bool configurationService, bool hosting, bool healthChecks, bool logging)
         {
+            this.ConfigurationService = configurationService;
+            this.Hosting = hosting;
+            this.HealthChecks = healthChecks;
+            this.Logging = logging;
             this.SessionService = sessionService;
             this.AspNetCore = aspNetCore;
             this.Mvc = mvc;
@@ -61,6 +79,18 @@ namespace Accrue.Portal.Analyzers.Generators
 
         /// <summary>ASP.NET Core's <c>IResult</c> and the runtime are both referenced.</summary>
         public bool AspNetCore { get; }
+
+        /// <summary>The session glue is emitted and Stripe.net has the <c>ConfigurationService</c> calls the audit glue makes.</summary>
+        public bool ConfigurationService { get; }
+
+        /// <summary>The configuration glue is emitted and the host references Microsoft.Extensions.Hosting, DI and Options.</summary>
+        public bool Hosting { get; }
+
+        /// <summary>Microsoft.Extensions.Diagnostics.HealthChecks is referenced too: the startup check is also a health check.</summary>
+        public bool HealthChecks { get; }
+
+        /// <summary>Microsoft.Extensions.Logging is referenced: the startup check logs its findings.</summary>
+        public bool Logging { get; }
 
         /// <summary>MVC's <c>IActionResult</c> is referenced too.</summary>
         public bool Mvc { get; }
@@ -93,6 +123,22 @@ namespace Accrue.Portal.Analyzers.Generators
             var release = options.GlobalOptions.TryGetValue("build_property.Configuration", out var configuration) && !string.IsNullOrEmpty(configuration)
                 ? string.Equals(configuration, "Release", StringComparison.OrdinalIgnoreCase)
                 : compilation.Options.OptimizationLevel == OptimizationLevel.Release;
+            var configurationService = compilation.GetTypeByMetadataName(StripeNames.ConfigurationService);
+            var configurationGlue = runtime && stripe
+                                    && compilation.GetTypeByMetadataName(RuntimeNames.PortalConfigurationAudit) is not null
+                                    && compilation.GetTypeByMetadataName(StripeNames.Configuration) is not null
+                                    && compilation.GetTypeByMetadataName(StripeNames.ConfigurationListOptions) is not null
+                                    && HasMember(configurationService, StripeNames.GetAsyncMethod)
+                                    && HasMember(configurationService, StripeNames.ListAsyncMethod)
+                                    && HasMember(configurationService, StripeNames.CreateAsyncMethod)
+                                    && HasMember(configurationService, StripeNames.UpdateAsyncMethod);
+            var hosting = configurationGlue
+                          && compilation.GetTypeByMetadataName(RuntimeNames.PortalStartupCheck) is not null
+                          && compilation.GetTypeByMetadataName(HostingNames.HostedService) is not null
+                          && compilation.GetTypeByMetadataName(HostingNames.HostEnvironment) is not null
+                          && compilation.GetTypeByMetadataName(HostingNames.ServiceCollection) is not null
+                          && compilation.GetTypeByMetadataName(HostingNames.ServiceCollectionExtensions) is not null
+                          && compilation.GetTypeByMetadataName(HostingNames.Options) is not null;
             return new GlueShape(
                 sessionService: runtime && stripe,
                 aspNetCore: runtime && aspNetCore,
@@ -101,7 +147,14 @@ namespace Accrue.Portal.Analyzers.Generators
                 nullableSyntax: ((CSharpParseOptions)parseOptions).LanguageVersion >= LanguageVersion.CSharp8,
                 customerAccount: HasMember(createOptions, StripeNames.CustomerAccountProperty),
                 retention: HasMember(compilation.GetTypeByMetadataName(StripeNames.SessionFlowDataSubscriptionCancelOptions), StripeNames.RetentionProperty),
-                discounts: HasMember(compilation.GetTypeByMetadataName(StripeNames.SessionFlowDataSubscriptionUpdateConfirmOptions), StripeNames.DiscountsProperty));
+                discounts: HasMember(compilation.GetTypeByMetadataName(StripeNames.SessionFlowDataSubscriptionUpdateConfirmOptions), StripeNames.DiscountsProperty),
+                configurationService: configurationGlue,
+                hosting: hosting,
+                healthChecks: hosting
+                              && compilation.GetTypeByMetadataName(HostingNames.HealthCheck) is not null
+                              && compilation.GetTypeByMetadataName(HostingNames.HealthCheckRegistration) is not null
+                              && compilation.GetTypeByMetadataName(HostingNames.HealthChecksBuilder) is not null,
+                logging: compilation.GetTypeByMetadataName(HostingNames.LoggerFactory) is not null);
         }
 
         public bool Equals(GlueShape? other) =>
@@ -113,13 +166,17 @@ namespace Accrue.Portal.Analyzers.Generators
             && this.NullableSyntax == other.NullableSyntax
             && this.CustomerAccount == other.CustomerAccount
             && this.Retention == other.Retention
-            && this.Discounts == other.Discounts;
+            && this.Discounts == other.Discounts
+            && this.ConfigurationService == other.ConfigurationService
+            && this.Hosting == other.Hosting
+            && this.HealthChecks == other.HealthChecks
+            && this.Logging == other.Logging;
 
         public override bool Equals(object? obj) => this.Equals(obj as GlueShape);
 
         public override int GetHashCode()
         {
-            var bits = new[] { this.SessionService, this.AspNetCore, this.Mvc, this.ReleaseBuild, this.NullableSyntax, this.CustomerAccount, this.Retention, this.Discounts };
+            var bits = new[] { this.SessionService, this.AspNetCore, this.Mvc, this.ReleaseBuild, this.NullableSyntax, this.CustomerAccount, this.Retention, this.Discounts, this.ConfigurationService, this.Hosting, this.HealthChecks, this.Logging };
             var hash = 0;
             foreach (var bit in bits)
             {

@@ -10,6 +10,8 @@ namespace Accrue.Portal.Analyzers.Knowledge
         /// <summary>The runtime type whose presence means "the host references Accrue.Portal".</summary>
         public const string PortalGuard = "Accrue.Portal.PortalGuard";
         public const string PortalSession = "Accrue.Portal.PortalSession";
+        public const string PortalConfigurationAudit = "Accrue.Portal.PortalConfigurationAudit";
+        public const string PortalStartupCheck = "Accrue.Portal.PortalStartupCheck";
 
         /// <summary>The handle's one member that returns the portal URL.</summary>
         public const string GetRedirectUriMethod = "GetRedirectUri";

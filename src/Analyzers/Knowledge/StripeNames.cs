@@ -15,6 +15,9 @@ namespace Accrue.Portal.Analyzers.Knowledge
         public const string SessionFlowDataAfterCompletionOptions = "Stripe.BillingPortal.SessionFlowDataAfterCompletionOptions";
         public const string SessionFlowDataAfterCompletionRedirectOptions = "Stripe.BillingPortal.SessionFlowDataAfterCompletionRedirectOptions";
         public const string SessionFlowDataSubscriptionCancelRetentionOptions = "Stripe.BillingPortal.SessionFlowDataSubscriptionCancelRetentionOptions";
+        public const string ConfigurationService = "Stripe.BillingPortal.ConfigurationService";
+        public const string Configuration = "Stripe.BillingPortal.Configuration";
+        public const string ConfigurationListOptions = "Stripe.BillingPortal.ConfigurationListOptions";
         public const string ConfigurationCreateOptions = "Stripe.BillingPortal.ConfigurationCreateOptions";
         public const string ConfigurationUpdateOptions = "Stripe.BillingPortal.ConfigurationUpdateOptions";
 
@@ -32,6 +35,10 @@ namespace Accrue.Portal.Analyzers.Knowledge
         public const string ToJsonMethod = "ToJson";
         public const string CreateMethod = "Create";
         public const string CreateAsyncMethod = "CreateAsync";
+        public const string UpdateMethod = "Update";
+        public const string UpdateAsyncMethod = "UpdateAsync";
+        public const string GetAsyncMethod = "GetAsync";
+        public const string ListAsyncMethod = "ListAsync";
         public const string CustomerAccountProperty = "CustomerAccount";
         public const string RetentionProperty = "Retention";
         public const string DiscountsProperty = "Discounts";

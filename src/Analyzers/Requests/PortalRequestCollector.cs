@@ -7,6 +7,9 @@ namespace Accrue.Portal.Analyzers.Requests
     using Microsoft.CodeAnalysis;
     using Microsoft.CodeAnalysis.Operations;
 
+    /// <summary>Recognises a call that sends a Stripe request, and the options argument it sends.</summary>
+    internal delegate bool RequestCallMatcher(IInvocationOperation invocation, out IOperation options);
+
     /// <summary>
     /// Builds, for one method (an operation block), every <see cref="PortalRequest"/>: what the method provably writes
     /// on the options object before it reaches the session call. "Provably" means: the object is created in this
@@ -17,17 +20,24 @@ namespace Accrue.Portal.Analyzers.Requests
     internal sealed class PortalRequestCollector
     {
         private readonly PortalRequestSymbols symbols;
+        private readonly RequestCallMatcher matcher;
         private readonly Dictionary<ILocalSymbol, List<ILocalReferenceOperation>> references = new(SymbolEqualityComparer.Default);
         private readonly Dictionary<ILocalSymbol, IVariableDeclaratorOperation> declarators = new(SymbolEqualityComparer.Default);
 
-        private PortalRequestCollector(PortalRequestSymbols symbols)
+        private PortalRequestCollector(PortalRequestSymbols symbols, RequestCallMatcher matcher)
         {
             this.symbols = symbols;
+            this.matcher = matcher;
         }
 
-        public static ImmutableArray<PortalRequest> Collect(ImmutableArray<IOperation> operationBlocks, PortalRequestSymbols symbols)
+        /// <summary>The requests reaching portal-session calls.</summary>
+        public static ImmutableArray<PortalRequest> Collect(ImmutableArray<IOperation> operationBlocks, PortalRequestSymbols symbols) =>
+            Collect(operationBlocks, symbols, symbols.TryMatchSessionCreate);
+
+        /// <summary>The requests reaching the calls <paramref name="matcher"/> recognises (session creation, configuration writes).</summary>
+        public static ImmutableArray<PortalRequest> Collect(ImmutableArray<IOperation> operationBlocks, PortalRequestSymbols symbols, RequestCallMatcher matcher)
         {
-            var collector = new PortalRequestCollector(symbols);
+            var collector = new PortalRequestCollector(symbols, matcher);
             var calls = new List<(IInvocationOperation Call, IOperation Options)>();
             foreach (var block in operationBlocks)
             {
@@ -46,7 +56,7 @@ namespace Accrue.Portal.Analyzers.Requests
                         case IVariableDeclaratorOperation declarator:
                             collector.declarators[declarator.Symbol] = declarator;
                             break;
-                        case IInvocationOperation invocation when symbols.TryMatchSessionCreate(invocation, out var options):
+                        case IInvocationOperation invocation when matcher(invocation, out var options):
                             calls.Add((invocation, options));
                             break;
                     }
@@ -186,7 +196,7 @@ namespace Accrue.Portal.Analyzers.Requests
                         when add.Instance == current && path.Count > 0 && this.symbols.OptionsListElement(current.Type) is not null:
                         this.AddItemAt(target, path, add.Arguments[0].Value, call, visiting);
                         return;
-                    case IArgumentOperation { Parent: IInvocationOperation invocation } when path.Count == 0 && this.IsSessionCallWith(invocation, use):
+                    case IArgumentOperation { Parent: IInvocationOperation invocation } when path.Count == 0 && this.IsRequestCallWith(invocation, use):
                         return;
                     case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation into } assignment
                         when assignment.Value == current && path.Count == 0 && this.symbols.IsOptionsType(into.Property.ContainingType):
@@ -220,8 +230,8 @@ namespace Accrue.Portal.Analyzers.Requests
             _ => false,
         };
 
-        private bool IsSessionCallWith(IInvocationOperation invocation, ILocalReferenceOperation use) =>
-            this.symbols.TryMatchSessionCreate(invocation, out var options) && options == use;
+        private bool IsRequestCallWith(IInvocationOperation invocation, ILocalReferenceOperation use) =>
+            this.matcher(invocation, out var options) && options == use;
 
         private void WriteAt(OptionsObject target, List<IPropertySymbol> path, IOperation value, IInvocationOperation call, HashSet<ILocalSymbol> visiting)
         {

@@ -22,6 +22,9 @@ namespace Accrue.Portal.Analyzers.Requests
             this.NestedOptions = nestedOptions;
             this.List = compilation.GetTypeByMetadataName("System.Collections.Generic.List`1");
             this.JsonProperty = compilation.GetTypeByMetadataName(StripeNames.JsonPropertyAttribute);
+            this.ConfigurationService = compilation.GetTypeByMetadataName(StripeNames.ConfigurationService);
+            this.ConfigurationCreateOptions = compilation.GetTypeByMetadataName(StripeNames.ConfigurationCreateOptions);
+            this.ConfigurationUpdateOptions = compilation.GetTypeByMetadataName(StripeNames.ConfigurationUpdateOptions);
         }
 
         public INamedTypeSymbol SessionService { get; }
@@ -31,6 +34,13 @@ namespace Accrue.Portal.Analyzers.Requests
         public INamedTypeSymbol BaseOptions { get; }
 
         public INamedTypeSymbol NestedOptions { get; }
+
+        /// <summary>Null in a Stripe.net without portal configurations; then no configuration write matches.</summary>
+        public INamedTypeSymbol? ConfigurationService { get; }
+
+        public INamedTypeSymbol? ConfigurationCreateOptions { get; }
+
+        public INamedTypeSymbol? ConfigurationUpdateOptions { get; }
 
         private INamedTypeSymbol? List { get; }
 
@@ -71,6 +81,36 @@ namespace Accrue.Portal.Analyzers.Requests
             foreach (var argument in invocation.Arguments)
             {
                 if (argument.Parameter is { } parameter && SymbolEqualityComparer.Default.Equals(parameter.Type, this.SessionCreateOptions))
+                {
+                    options = argument.Value.WalkDownImplicitConversions();
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// <c>ConfigurationService.Create/CreateAsync(options, ..)</c> or <c>Update/UpdateAsync(id, options, ..)</c> on any
+        /// instance: a request that writes a portal configuration.
+        /// </summary>
+        public bool TryMatchConfigurationWrite(IInvocationOperation invocation, out IOperation options)
+        {
+            options = null!;
+            var method = invocation.TargetMethod;
+            if (this.ConfigurationService is null
+                || method.IsStatic
+                || method.Name is not (StripeNames.CreateMethod or StripeNames.CreateAsyncMethod or StripeNames.UpdateMethod or StripeNames.UpdateAsyncMethod)
+                || !IsOrDerivesFrom(method.ContainingType, this.ConfigurationService))
+            {
+                return false;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { } parameter
+                    && (SymbolEqualityComparer.Default.Equals(parameter.Type, this.ConfigurationCreateOptions)
+                        || SymbolEqualityComparer.Default.Equals(parameter.Type, this.ConfigurationUpdateOptions)))
                 {
                     options = argument.Value.WalkDownImplicitConversions();
                     return true;

@@ -81,7 +81,7 @@ public sealed class GuardedSessionGeneratorTests
     {
         var (compilation, generated) = GeneratedHost.Generate("public static class Empty { }", aspNetCore: true, languageVersion: version);
 
-        Assert.Equal(3, generated.Length);
+        Assert.Equal(5, generated.Length);
         Assert.Empty(compilation.GetDiagnostics());
         Assert.Equal(version >= LanguageVersion.CSharp8, generated.Any(t => t.ToString().Contains("#nullable enable", StringComparison.Ordinal)));
     }

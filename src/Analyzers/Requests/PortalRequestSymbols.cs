@@ -94,6 +94,9 @@ namespace Accrue.Portal.Analyzers.Requests
         /// <c>ConfigurationService.Create/CreateAsync(options, ..)</c> or <c>Update/UpdateAsync(id, options, ..)</c> on any
         /// instance: a request that writes a portal configuration.
         /// </summary>
+        /// <summary>Gate trigger: a configuration create or update call.</summary>
+        public bool IsConfigurationWrite(IOperation operation) => operation is IInvocationOperation invocation && this.TryMatchConfigurationWrite(invocation, out _);
+
         public bool TryMatchConfigurationWrite(IInvocationOperation invocation, out IOperation options)
         {
             options = null!;

@@ -2,6 +2,7 @@ namespace Accrue.Portal.Analyzers.Rules
 {
     using System.Collections.Generic;
     using System.Collections.Immutable;
+    using Accrue.Portal.Analyzers.Knowledge;
     using Accrue.Portal.Analyzers.Requests;
     using Accrue.Portal.Internal;
     using Microsoft.CodeAnalysis;
@@ -48,7 +49,7 @@ namespace Accrue.Portal.Analyzers.Rules
                 var symbols = PortalRequestSymbols.Resolve(start.Compilation);
                 if (symbols?.ConfigurationService is not null && symbols.ConfigurationCreateOptions is not null)
                 {
-                    start.RegisterOperationBlockAction(c => Analyze(c, symbols));
+                    OperationBlockGate.Register(start, symbols.IsConfigurationWrite, c => Analyze(c, symbols), OperationKind.Invocation);
                 }
             });
         }

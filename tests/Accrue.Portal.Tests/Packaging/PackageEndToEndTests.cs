@@ -124,6 +124,36 @@ public sealed class PackageEndToEndTests : IAsyncLifetime
         Assert.DoesNotContain("PORTAL", output, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The packed assemblies must load in the oldest compiler we support (Roslyn 4.14: .NET SDK 9.0.300, VS 17.14):
+    /// no Microsoft.CodeAnalysis reference newer than 4.14, and no Workspaces reference from the analyzer assembly,
+    /// which the command-line compiler does not load.
+    /// </summary>
+    private static void AssertLoadsInOldestSupportedCompiler(ZipArchive package)
+    {
+        var maximum = new Version(4, 14, 0, 0);
+        foreach (var entry in package.Entries.Where(e => e.FullName.StartsWith("analyzers/dotnet/cs/", StringComparison.Ordinal) && e.FullName.EndsWith(".dll", StringComparison.Ordinal)))
+        {
+            using var stream = new MemoryStream();
+            using (var source = entry.Open())
+            {
+                source.CopyTo(stream);
+            }
+
+            stream.Position = 0;
+            using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+            var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+            var references = metadata.AssemblyReferences.Select(h => metadata.GetAssemblyReference(h)).Select(r => (Name: metadata.GetString(r.Name), r.Version)).ToList();
+            var roslyn = references.Where(r => r.Name.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(roslyn);
+            Assert.All(roslyn, r => Assert.True(r.Version <= maximum, $"{entry.Name} references {r.Name} {r.Version}, newer than {maximum}"));
+            if (entry.Name == "Accrue.Portal.Analyzers.dll")
+            {
+                Assert.DoesNotContain(references, r => r.Name.Contains("Workspaces", StringComparison.Ordinal));
+            }
+        }
+    }
+
     private void AssertPackageLayout()
     {
         using (var runtime = ZipFile.OpenRead(Path.Combine(this.Feed, $"Accrue.Portal.{this.version}.nupkg")))
@@ -138,6 +168,7 @@ public sealed class PackageEndToEndTests : IAsyncLifetime
         }
 
         using var analyzers = ZipFile.OpenRead(Path.Combine(this.Feed, $"Accrue.Portal.Analyzers.{this.version}.nupkg"));
+        AssertLoadsInOldestSupportedCompiler(analyzers);
         var analyzerEntries = analyzers.Entries.Select(e => e.FullName).ToList();
         Assert.Contains("analyzers/dotnet/cs/Accrue.Portal.Analyzers.dll", analyzerEntries);
         Assert.Contains("analyzers/dotnet/cs/Accrue.Portal.CodeFixes.dll", analyzerEntries);

@@ -49,6 +49,23 @@ internal sealed class RobustnessHarness
 
     public static RobustnessHarness Instance => Shared.Value;
 
+    public ImmutableArray<DiagnosticAnalyzer> Analyzers => this.analyzers;
+
+    public ImmutableArray<CodeFixProvider> CodeFixes => this.codeFixes;
+
+    /// <summary>
+    /// A one-document project with the harness's references and the analyzer assembly as an analyzer reference, so the
+    /// workspace runs our generator as a host build would (the PORTAL008 fix calls the generated CreateGuarded).
+    /// </summary>
+    public Document CreateDocument(AdhocWorkspace workspace, string source) =>
+        workspace.CurrentSolution
+            .AddProject("Robustness", "Robustness", LanguageNames.CSharp)
+            .WithCompilationOptions(this.emptyCompilation.Options)
+            .WithParseOptions(this.parseOptions)
+            .AddMetadataReferences(this.references)
+            .AddAnalyzerReference(new AnalyzerFileReference(PackageComponents.AnalyzerAssembly.Location, LoadedAssemblyLoader.Instance))
+            .AddDocument("Variant.cs", SourceText.From(source), filePath: "/src/Variant.cs");
+
     /// <summary>The failures (empty when every component coped) for one variant of a source.</summary>
     public async Task<IReadOnlyList<string>> CheckAsync(string source, string description, int maxDiagnosticsToFix)
     {
@@ -89,12 +106,7 @@ internal sealed class RobustnessHarness
     {
         var failures = new List<string>();
         using var workspace = new AdhocWorkspace();
-        var document = workspace.CurrentSolution
-            .AddProject("Robustness", "Robustness", LanguageNames.CSharp)
-            .WithCompilationOptions(this.emptyCompilation.Options)
-            .WithParseOptions(this.parseOptions)
-            .AddMetadataReferences(this.references)
-            .AddDocument("Variant.cs", SourceText.From(source), filePath: "/src/Variant.cs");
+        var document = this.CreateDocument(workspace, source);
         foreach (var diagnostic in diagnostics)
         {
             foreach (var provider in this.codeFixes.Where(f => f.FixableDiagnosticIds.Contains(diagnostic.Id)))
@@ -116,5 +128,17 @@ internal sealed class RobustnessHarness
         }
 
         return failures;
+    }
+
+    /// <summary>Hands the analyzer reference the assembly this process already loaded.</summary>
+    private sealed class LoadedAssemblyLoader : IAnalyzerAssemblyLoader
+    {
+        public static readonly LoadedAssemblyLoader Instance = new();
+
+        public void AddDependencyLocation(string fullPath)
+        {
+        }
+
+        public System.Reflection.Assembly LoadFromPath(string fullPath) => PackageComponents.AnalyzerAssembly;
     }
 }

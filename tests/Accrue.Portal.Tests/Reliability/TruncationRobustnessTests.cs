@@ -26,7 +26,7 @@ public sealed class TruncationRobustnessTests(ITestOutputHelper output)
     [Fact]
     public async Task No_component_throws_on_truncated_or_damaged_sources()
     {
-        var sources = CollectSources();
+        var sources = RuleTestSources.All;
         var failures = new ConcurrentQueue<string>();
         var variants = 0;
         await Parallel.ForEachAsync(
@@ -57,58 +57,19 @@ public sealed class TruncationRobustnessTests(ITestOutputHelper output)
             yield break;
         }
 
-        var stride = Exhaustive ? 1 : Math.Max(1, tokens.Count / 12);
+        var stride = Exhaustive ? 1 : Math.Max(1, tokens.Count / 6);
         for (var i = stride - 1; i < tokens.Count; i += stride)
         {
             yield return (source[..tokens[i].Span.End], $"{name} cut after token {i} '{tokens[i].Text}'");
         }
 
-        var deletions = Exhaustive ? 40 : 4;
+        var deletions = Exhaustive ? 40 : 2;
         for (var d = 0; d < deletions; d++)
         {
             var start = random.Next(tokens.Count);
             var end = Math.Min(tokens.Count - 1, start + random.Next(3));
             var span = Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(tokens[start].SpanStart, tokens[end].Span.End);
             yield return (source.Remove(span.Start, span.Length), $"{name} without tokens {start}..{end} '{source.Substring(span.Start, span.Length)}'");
-        }
-    }
-
-    /// <summary>The C# sources the tests compile (string literals in the rule tests that mention Stripe) and the demo's files.</summary>
-    private static List<(string Name, string Text)> CollectSources()
-    {
-        var sources = new List<(string, string)>();
-        var testDirectory = Path.Combine(RepositoryPaths.Root, "tests", "Accrue.Portal.Tests", "Rules");
-        foreach (var file in Directory.GetFiles(testDirectory, "*.cs", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            var literals = CSharpSyntaxTree.ParseText(File.ReadAllText(file)).GetRoot().DescendantTokens()
-                .Where(t => t.IsKind(SyntaxKind.MultiLineRawStringLiteralToken) || t.IsKind(SyntaxKind.StringLiteralToken))
-                .Select(t => t.ValueText)
-                .Where(text => text.Length >= 60 && text.Contains("Stripe", StringComparison.Ordinal));
-            var index = 0;
-            foreach (var literal in literals)
-            {
-                sources.Add(($"{Path.GetFileNameWithoutExtension(file)}#{index++}", StripMarkup(literal)));
-            }
-        }
-
-        var demo = Path.Combine(RepositoryPaths.Root, "samples", "PortalDemo");
-        foreach (var file in Directory.GetFiles(demo, "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-        {
-            sources.Add(("PortalDemo/" + Path.GetRelativePath(demo, file), File.ReadAllText(file)));
-        }
-
-        return sources;
-    }
-
-    private static string StripMarkup(string text)
-    {
-        try
-        {
-            return TestMarkup.Parse(text).Source;
-        }
-        catch (FormatException)
-        {
-            return text;
         }
     }
 }

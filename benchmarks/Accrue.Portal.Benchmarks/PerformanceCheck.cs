@@ -28,7 +28,10 @@ internal static class PerformanceCheck
     public static async Task<int> RunAsync(string[] args)
     {
         var sizes = Option(args, "--sizes", "100,1000,5000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
-        var peerSizes = Option(args, "--peer-sizes", "1000").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToHashSet();
+        // "none" (or any non-number) runs no peers.
+        var peerSizes = Option(args, "--peer-sizes", "100").Split(',')
+            .Select(s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1)
+            .ToHashSet();
         var ours = CreateOurAnalyzers();
         var peers = PeerAnalyzers.Load();
 

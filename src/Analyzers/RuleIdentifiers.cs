@@ -12,5 +12,7 @@ namespace Accrue.Portal.Analyzers
         public const string MissingOrMalformedCustomer = "PORTAL007";
         public const string UnguardedSessionCreation = "PORTAL008";
         public const string ReturnUrlFromRequestInput = "PORTAL010";
+        public const string CustomerFromRequestInput = "PORTAL011";
+        public const string WholeSessionSentToClient = "PORTAL012";
     }
 }

@@ -11,6 +11,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
         public const string HttpContext = "Microsoft.AspNetCore.Http.HttpContext";
         public const string HttpRequest = "Microsoft.AspNetCore.Http.HttpRequest";
         public const string PathString = "Microsoft.AspNetCore.Http.PathString";
+        public const string UriHelper = "Microsoft.AspNetCore.Http.Extensions.UriHelper";
         public const string HeaderDictionaryTypeExtensions = "Microsoft.AspNetCore.Http.HeaderDictionaryTypeExtensions";
         public const string ControllerBase = "Microsoft.AspNetCore.Mvc.ControllerBase";
         public const string PageModel = "Microsoft.AspNetCore.Mvc.RazorPages.PageModel";
@@ -32,7 +33,8 @@ namespace Accrue.Portal.Analyzers.Knowledge
             "Microsoft.AspNetCore.Http.AsParametersAttribute");
 
         /// <summary><c>HttpRequest</c> members whose content the client chooses.</summary>
-        public static readonly ImmutableArray<string> RequestInputProperties = ImmutableArray.Create("Query", "Form", "Headers", "Host");
+        public static readonly ImmutableArray<string> RequestInputProperties = ImmutableArray.Create(
+            "Query", "Form", "Headers", "Cookies", "RouteValues", "Host", "Path", "QueryString");
 
         /// <summary>
         /// Built-in allow-list checks: ASP.NET Core's local-URL test and the Accrue.Portal runtime's return-URL

@@ -7,7 +7,7 @@ using Accrue.Portal.Tests.Verification;
 public sealed class Portal010ReturnUrlFromRequestInputTests
 {
     private static ProjectBuilder Create(string source) => new ProjectBuilder()
-        .WithAnalyzer<ReturnUrlFromRequestInputAnalyzer>()
+        .WithAnalyzer<RequestInputFlowAnalyzer>()
         .WithAspNetCore()
         .WithSourceCode(source);
 
@@ -24,7 +24,7 @@ public sealed class Portal010ReturnUrlFromRequestInputTests
             {
                 public IActionResult Portal(string customerId, string returnUrl)
                 {
-                    var session = new SessionService().Create(new SessionCreateOptions { Customer = customerId, ReturnUrl = {|#0:returnUrl|} });
+                    var session = new SessionService().Create(new SessionCreateOptions { Customer = {|PORTAL011:customerId|}, ReturnUrl = {|#0:returnUrl|} });
                     return Redirect(session.Url);
                 }
             }
@@ -46,7 +46,7 @@ public sealed class Portal010ReturnUrlFromRequestInputTests
                 {
                     var back = $"{next}?from=portal";
                     var options = new SessionCreateOptions();
-                    options.ReturnUrl = [|back|];
+                    options.ReturnUrl = {|PORTAL010:back|};
                     return (await client.V1.BillingPortal.Sessions.CreateAsync(options)).Url;
                 }
             }
@@ -65,7 +65,7 @@ public sealed class Portal010ReturnUrlFromRequestInputTests
             public class BillingController : ControllerBase
             {
                 public string Portal(IStripeClient client, [FromBody] PortalRequest request) =>
-                    new SessionService(client).Create(new SessionCreateOptions { Customer = request.CustomerId, ReturnUrl = {|#0:request.ReturnUrl|} }).Url;
+                    new SessionService(client).Create(new SessionCreateOptions { Customer = {|PORTAL011:request.CustomerId|}, ReturnUrl = {|#0:request.ReturnUrl|} }).Url;
             }
             """)
             .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL010").WithLocation(0).WithMessage(Message("return_url", "the request parameter 'request'")))
@@ -132,7 +132,7 @@ public sealed class Portal010ReturnUrlFromRequestInputTests
             {
                 public static void Map(WebApplication app) =>
                     app.MapGet("/portal", (string customerId, string returnUrl) =>
-                        Results.Redirect(new SessionService().Create(new SessionCreateOptions { Customer = customerId, ReturnUrl = [|returnUrl|] }).Url));
+                        Results.Redirect(new SessionService().Create(new SessionCreateOptions { Customer = {|PORTAL011:customerId|}, ReturnUrl = {|PORTAL010:returnUrl|} }).Url));
             }
             """).ValidateAsync();
 
@@ -147,7 +147,7 @@ public sealed class Portal010ReturnUrlFromRequestInputTests
                 void Build(HttpRequest request, SessionCreateOptions options)
                 {
                     request.Form.TryGetValue("back", out var back);
-                    options.AddExtraParam("return_url", [|back.ToString()|]);
+                    options.AddExtraParam("return_url", {|PORTAL010:back.ToString()|});
                 }
             }
             """).ValidateAsync();
@@ -160,7 +160,7 @@ public sealed class Portal010ReturnUrlFromRequestInputTests
 
             public class SettingsModel : PageModel
             {
-                public void OnPost(string defaultUrl) => new ConfigurationService().Create(new ConfigurationCreateOptions { DefaultReturnUrl = [|defaultUrl|] });
+                public void OnPost(string defaultUrl) => new ConfigurationService().Create(new ConfigurationCreateOptions { DefaultReturnUrl = {|PORTAL010:defaultUrl|} });
             }
             """).ValidateAsync();
 
@@ -206,7 +206,7 @@ public sealed class Portal010ReturnUrlFromRequestInputTests
                         }
 
                         options.ReturnUrl = UrlPolicy.IsAllowed(returnUrl) ? returnUrl : "https://example.com/";
-                        options.ReturnUrl = [|other|];
+                        options.ReturnUrl = {|PORTAL010:other|};
                         return Redirect(new SessionService().Create(options).Url);
                     }
                 }
@@ -259,7 +259,7 @@ public sealed class Portal010ReturnUrlFromRequestInputTests
                     var options = new SessionCreateOptions();
                     if (UrlPolicy.IsAllowed(returnUrl))
                     {
-                        options.ReturnUrl = [|returnUrl|];
+                        options.ReturnUrl = {|PORTAL010:returnUrl|};
                     }
 
                     return Redirect(new SessionService().Create(options).Url);
@@ -315,7 +315,7 @@ public sealed class Portal010ReturnUrlFromRequestInputTests
             {
                 public IActionResult Portal([FromServices] IConfiguration configuration, LinkGenerator links, CancellationToken cancellationToken, string customerId)
                 {
-                    var options = new SessionCreateOptions { Customer = customerId };
+                    var options = new SessionCreateOptions { Customer = {|PORTAL011:customerId|} };
                     options.ReturnUrl = configuration["Portal:ReturnUrl"];
                     options.ReturnUrl = "https://example.com/account";
                     options.ReturnUrl = links.GetUriByAction(HttpContext, "Index", "Account");
@@ -325,7 +325,7 @@ public sealed class Portal010ReturnUrlFromRequestInputTests
             """).ValidateAsync();
 
     [Fact]
-    public Task Parameters_of_ordinary_methods_and_app_helpers_are_silent() =>
+    public Task Parameters_of_ordinary_methods_are_silent_and_helpers_returning_the_input_are_followed() =>
         Create("""
             using Microsoft.AspNetCore.Mvc;
             using Stripe.BillingPortal;
@@ -341,7 +341,7 @@ public sealed class Portal010ReturnUrlFromRequestInputTests
                 public Session Helper(string returnUrl) => new SessionService().Create(new SessionCreateOptions { ReturnUrl = returnUrl });
 
                 public IActionResult Portal(string returnUrl) =>
-                    Redirect(new SessionService().Create(new SessionCreateOptions { ReturnUrl = Normalize(returnUrl) }).Url);
+                    Redirect(new SessionService().Create(new SessionCreateOptions { ReturnUrl = {|PORTAL010:Normalize(returnUrl)|} }).Url);
 
                 private static string Normalize(string url) => url;
             }
@@ -397,7 +397,7 @@ public sealed class Portal010ReturnUrlFromRequestInputTests
     [Fact]
     public Task Nothing_without_AspNetCore() =>
         new ProjectBuilder()
-            .WithAnalyzer<ReturnUrlFromRequestInputAnalyzer>()
+            .WithAnalyzer<RequestInputFlowAnalyzer>()
             .WithSourceCode("""
                 using Stripe.BillingPortal;
 

@@ -90,7 +90,7 @@ namespace Accrue.Portal.Analyzers
         public static readonly DiagnosticDescriptor WholeSessionSentToClient = Create(
             RuleIdentifiers.WholeSessionSentToClient,
             "Whole portal Session sent to the client",
-            "The whole portal Session is sent to the client by {0}: send only its URL, or redirect to it",
+            "The whole portal Session is sent to the client ({0}): send only its URL, or redirect to it",
             RuleCategories.Security,
             DiagnosticSeverity.Info,
             "Serialising a Stripe.BillingPortal.Session sends every field to the browser: the customer id, the configuration, the flow, the return URL and the raw Stripe response, and it ties the API contract to Stripe.net's model. The client needs the URL only; return new { url = session.Url } or redirect.");

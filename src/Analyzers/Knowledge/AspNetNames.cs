@@ -21,6 +21,11 @@ namespace Accrue.Portal.Analyzers.Knowledge
         public const string BindPropertiesAttribute = "Microsoft.AspNetCore.Mvc.BindPropertiesAttribute";
         public const string FromServicesAttribute = "Microsoft.AspNetCore.Mvc.FromServicesAttribute";
         public const string FromKeyedServicesAttribute = "Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute";
+        public const string Controller = "Microsoft.AspNetCore.Mvc.Controller";
+        public const string Results = "Microsoft.AspNetCore.Http.Results";
+        public const string TypedResults = "Microsoft.AspNetCore.Http.TypedResults";
+        public const string JsonResult = "Microsoft.AspNetCore.Mvc.JsonResult";
+        public const string OkObjectResult = "Microsoft.AspNetCore.Mvc.OkObjectResult";
         public const string EndpointRouteBuilderExtensions = "Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions";
 
         /// <summary>Attributes that bind a parameter or property from the request, whatever its type.</summary>

@@ -394,6 +394,245 @@ public sealed class Portal010ReturnUrlFromRequestInputTests
             }
             """).ValidateAsync();
 
+    private const string ServiceFile = """
+        using System.Threading.Tasks;
+        using Stripe;
+        using Stripe.BillingPortal;
+
+        public sealed class BillingService(IStripeClient client)
+        {
+            public async Task<string> OpenAsync(string customerId, string back)
+            {
+                var options = new SessionCreateOptions { Customer = customerId, ReturnUrl = {|#1:back|} };
+                return (await new SessionService(client).CreateAsync(options)).Url;
+            }
+
+            public Session Open(string customerId, string back) => new SessionService().Create(Options(customerId, back));
+
+            private static SessionCreateOptions Options(string customerId, string back) =>
+                new SessionCreateOptions { Customer = customerId, ReturnUrl = {|#2:"" + back|} };
+        }
+        """;
+
+    [Fact]
+    public Task Controller_to_service_in_another_file_is_reported_at_the_assignment() =>
+        new ProjectBuilder()
+            .WithAnalyzer<RequestInputFlowAnalyzer>()
+            .WithAspNetCore()
+            .WithSourceCode("Controller.cs", """
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+
+                public class BillingController(BillingService billing) : Controller
+                {
+                    public async Task<IActionResult> Portal([FromQuery] string {|#0:returnUrl|}) =>
+                        Redirect(await billing.OpenAsync(User.FindFirst("stripe_customer")!.Value, {|#3:returnUrl|}));
+                }
+                """)
+            .WithSourceCode("Service.cs", ServiceFile)
+            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL010").WithLocation(1, "Service.cs")
+                .WithMessage(Message("return_url", "the request parameter 'returnUrl' (passed to 'BillingService.OpenAsync')"))
+                .WithAdditionalLocations(0, 3))
+            .ValidateAsync();
+
+    [Fact]
+    public Task Controller_to_service_to_options_helper_three_methods_deep_is_reported() =>
+        new ProjectBuilder()
+            .WithAnalyzer<RequestInputFlowAnalyzer>()
+            .WithAspNetCore()
+            .WithSourceCode("Controller.cs", """
+                using Microsoft.AspNetCore.Mvc;
+
+                public record PortalForm(string Next);
+
+                public class BillingController(BillingService billing) : Controller
+                {
+                    public IActionResult Portal([FromForm] PortalForm {|#0:form|})
+                    {
+                        var next = form.Next.Trim();
+                        return Redirect(billing.Open(User.Identity!.Name!, {|#3:next|}).Url);
+                    }
+                }
+                """)
+            .WithSourceCode("Service.cs", ServiceFile)
+            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL010").WithLocation(2, "Service.cs")
+                .WithMessage(Message("return_url", "the request parameter 'form' (passed to 'BillingService.Open')"))
+                .WithAdditionalLocations(0, 3))
+            .ValidateAsync();
+
+    [Fact]
+    public Task Helper_in_another_file_returning_a_Host_based_url_is_reported() =>
+        new ProjectBuilder()
+            .WithAnalyzer<RequestInputFlowAnalyzer>()
+            .WithAspNetCore()
+            .WithSourceCode("Links.cs", """
+                using Microsoft.AspNetCore.Http;
+
+                public sealed class Links(IHttpContextAccessor accessor)
+                {
+                    public string BaseUrl()
+                    {
+                        var request = accessor.HttpContext!.Request;
+                        return request.Scheme + "://" + {|#1:request.Host|};
+                    }
+
+                    public string Account() => BaseUrl() + "/account";
+                }
+                """)
+            .WithSourceCode("Portal.cs", """
+                using Stripe.BillingPortal;
+
+                public sealed class Portal(Links links)
+                {
+                    public Session Open(string customerId) =>
+                        new SessionService().Create(new SessionCreateOptions { Customer = customerId, ReturnUrl = {|#0:$"{links.Account()}?tab=billing"|} });
+                }
+                """)
+            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL010").WithLocation(0)
+                .WithMessage(Message("return_url", "HttpRequest.Host (returned by 'Links.Account' on line 6)"))
+                .WithAdditionalLocations(1))
+            .ValidateAsync();
+
+    [Fact]
+    public Task Helper_returning_a_query_value_and_local_chain_is_reported() =>
+        Create("""
+            using Microsoft.AspNetCore.Http;
+            using Stripe.BillingPortal;
+
+            static class Back
+            {
+                public static string From(HttpRequest request) => request.Query["back"].ToString();
+            }
+
+            class Portal
+            {
+                void Build(HttpContext context, SessionCreateOptions options)
+                {
+                    var back = Back.From(context.Request);
+                    var built = new System.Text.StringBuilder(back).Append("#billing").ToString();
+                    options.ReturnUrl = {|PORTAL010:built|};
+                }
+            }
+            """).ValidateAsync();
+
+    [Fact]
+    public Task Validator_inside_the_service_silences_and_only_when_declared() =>
+        new ProjectBuilder()
+            .WithAnalyzer<RequestInputFlowAnalyzer>()
+            .WithAspNetCore()
+            .WithSourceCode("""
+                using Microsoft.AspNetCore.Mvc;
+                using Stripe.BillingPortal;
+
+                public static class UrlPolicy
+                {
+                    public static bool IsAllowed(string url) => url.StartsWith("https://example.com/");
+                }
+
+                public sealed class BillingService
+                {
+                    public Session Open(string back)
+                    {
+                        if (!UrlPolicy.IsAllowed(back))
+                        {
+                            back = "https://example.com/account";
+                        }
+
+                        return new SessionService().Create(new SessionCreateOptions { ReturnUrl = back });
+                    }
+                }
+
+                public class BillingController(BillingService billing) : Controller
+                {
+                    public IActionResult Portal(string returnUrl) => Redirect(billing.Open(returnUrl).Url);
+                }
+                """)
+            .WithEditorConfig("accrue_portal.return_url_validators = UrlPolicy.IsAllowed")
+            .ValidateAsync();
+
+    [Fact]
+    public Task Validator_inside_the_service_not_declared_is_reported() =>
+        Create("""
+            using Microsoft.AspNetCore.Mvc;
+            using Stripe.BillingPortal;
+
+            public static class UrlPolicy
+            {
+                public static bool IsAllowed(string url) => url.StartsWith("https://example.com/");
+            }
+
+            public sealed class BillingService
+            {
+                public Session Open(string back)
+                {
+                    if (!UrlPolicy.IsAllowed(back))
+                    {
+                        back = "https://example.com/account";
+                    }
+
+                    return new SessionService().Create(new SessionCreateOptions { ReturnUrl = {|PORTAL010:back|} });
+                }
+            }
+
+            public class BillingController(BillingService billing) : Controller
+            {
+                public IActionResult Portal(string returnUrl) => Redirect(billing.Open(returnUrl).Url);
+            }
+            """).ValidateAsync();
+
+    [Fact]
+    public Task Checking_helper_that_returns_the_input_silences_across_methods() =>
+        Create("""
+            using Accrue.Portal;
+            using Microsoft.AspNetCore.Mvc;
+            using Stripe.BillingPortal;
+
+            public sealed class ReturnUrls(PortalGuardOptions guard)
+            {
+                public string Checked(string url) => PortalReturnUrls.EnsureAllowed(url, guard);
+
+                public string Screened(string url)
+                {
+                    if (!PortalReturnUrls.IsAllowed(url, guard))
+                    {
+                        throw new System.ArgumentException("Return URL not allowed.");
+                    }
+
+                    return url;
+                }
+            }
+
+            public class BillingController(ReturnUrls urls) : Controller
+            {
+                public IActionResult Portal(string returnUrl, string next)
+                {
+                    var options = new SessionCreateOptions { ReturnUrl = urls.Checked(returnUrl) };
+                    options.ReturnUrl = urls.Screened(next);
+                    return Redirect(new SessionService().Create(options).Url);
+                }
+            }
+            """).WithPortalRuntime().ValidateAsync();
+
+    [Fact]
+    public Task Service_parameter_fed_from_configuration_or_claims_is_silent() =>
+        Create("""
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Extensions.Configuration;
+            using Stripe.BillingPortal;
+
+            public sealed class BillingService
+            {
+                public Session Open(string customerId, string back) =>
+                    new SessionService().Create(new SessionCreateOptions { Customer = customerId, ReturnUrl = back });
+            }
+
+            public class BillingController(BillingService billing, IConfiguration configuration) : Controller
+            {
+                public IActionResult Portal(int plan) =>
+                    Redirect(billing.Open(User.FindFirst("stripe_customer")!.Value, configuration["Portal:ReturnUrl"]! + "?plan=" + plan).Url);
+            }
+            """).ValidateAsync();
+
     [Fact]
     public Task Nothing_without_AspNetCore() =>
         new ProjectBuilder()

@@ -51,15 +51,14 @@ namespace Accrue.Portal.CodeFixes
                 return document;
             }
 
-            var receiver = session is IdentifierNameSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax or ElementAccessExpressionSyntax or ParenthesizedExpressionSyntax
-                ? session.WithoutTrivia()
-                : SyntaxFactory.ParenthesizedExpression(session.WithoutTrivia());
-            var urlOnly = SyntaxFactory.AnonymousObjectCreationExpression(
-                SyntaxFactory.SingletonSeparatedList(
-                    SyntaxFactory.AnonymousObjectMemberDeclarator(
-                        SyntaxFactory.NameEquals("url"),
-                        SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver, SyntaxFactory.IdentifierName("Url")))));
-            return document.WithSyntaxRoot(root.ReplaceNode(session, urlOnly.NormalizeWhitespace().WithTriviaFrom(session)));
+            var receiver = session.WithoutTrivia().ToString();
+            if (session is not (IdentifierNameSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax or ElementAccessExpressionSyntax or ParenthesizedExpressionSyntax))
+            {
+                receiver = "(" + receiver + ")";
+            }
+
+            var urlOnly = SyntaxFactory.ParseExpression("new { url = " + receiver + ".Url }");
+            return document.WithSyntaxRoot(root.ReplaceNode(session, urlOnly.WithTriviaFrom(session)));
         }
     }
 }

@@ -97,8 +97,8 @@ namespace Accrue.Portal.Analyzers.Rules
             foreach (var argument in arguments)
             {
                 var value = argument.Value.WalkDownImplicitConversions();
-                if (TypeFacts.IsOrInherits(value.Type, session) && argument.Parameter is { } parameter
-                    && (parameter.Type.SpecialType == SpecialType.System_Object || parameter.Type.TypeKind == TypeKind.TypeParameter))
+                if (TypeFacts.IsOrInherits(value.Type, session) && argument.Parameter?.OriginalDefinition.Type is { } declared
+                    && (declared.SpecialType == SpecialType.System_Object || declared.TypeKind == TypeKind.TypeParameter))
                 {
                     Report(context, value, how, fixable);
                 }
@@ -146,10 +146,8 @@ namespace Accrue.Portal.Analyzers.Rules
             var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
             foreach (var name in names)
             {
-                if (compilation.GetTypeByMetadataName(name) is { } type)
-                {
-                    builder.Add(type);
-                }
+                // Every declaration: Results and TypedResults are declared in more than one reference assembly.
+                builder.AddRange(compilation.GetTypesByMetadataName(name));
             }
 
             return builder.ToImmutable();

@@ -132,11 +132,16 @@ namespace Accrue.Portal.Analyzers.Requests
             return false;
         }
 
-        /// <summary>Strings and URIs, and the app's own model classes (whose members the binder fills); not services or framework types.</summary>
+        /// <summary>
+        /// Strings and URIs, and the app's own model classes (whose members the binder fills); not framework types, and not
+        /// the app's services: a class with instance methods of its own is what the container injects into an endpoint.
+        /// </summary>
         private static bool IsBindableByConvention(ITypeSymbol type) =>
             type.SpecialType == SpecialType.System_String
             || type.ToDisplayString() == "System.Uri"
-            || (type.TypeKind is TypeKind.Class or TypeKind.Struct && type.Locations.Any(l => l.IsInSource));
+            || (type.TypeKind is TypeKind.Class or TypeKind.Struct
+                && type.Locations.Any(l => l.IsInSource)
+                && !type.GetMembers().Any(m => m is IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false, IsImplicitlyDeclared: false }));
 
         private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? expected)
         {

@@ -321,6 +321,36 @@ public sealed class Portal011CustomerFromRequestInputTests
             """).ValidateAsync();
 
     [Fact]
+    public Task Injected_app_service_of_a_minimal_api_is_not_request_input() =>
+        Create("""
+            using System.Security.Claims;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Stripe.BillingPortal;
+
+            public sealed class AccountLookup
+            {
+                public string CustomerIdFor(ClaimsPrincipal user) => user.FindFirstValue("stripe_customer_id")!;
+            }
+
+            public sealed class PortalForm
+            {
+                public string CustomerId { get; set; } = "";
+            }
+
+            static class Endpoints
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.MapPost("/portal", (AccountLookup accounts, HttpContext http) =>
+                        Results.Redirect(new SessionService().Create(new SessionCreateOptions { Customer = accounts.CustomerIdFor(http.User) }).Url));
+                    app.MapPost("/portal-for", (PortalForm form) =>
+                        Results.Redirect(new SessionService().Create(new SessionCreateOptions { Customer = {|PORTAL011:form.CustomerId|} }).Url));
+                }
+            }
+            """).ValidateAsync();
+
+    [Fact]
     public Task Nothing_without_AspNetCore() =>
         new ProjectBuilder()
             .WithAnalyzer<RequestInputFlowAnalyzer>()

@@ -1,5 +1,6 @@
 namespace Accrue.Portal.Analyzers.Requests
 {
+    using System;
     using System.Collections.Immutable;
     using System.Linq;
     using Microsoft.CodeAnalysis;
@@ -23,10 +24,12 @@ namespace Accrue.Portal.Analyzers.Requests
 
         public bool IsCheck(IMethodSymbol method)
         {
-            var fullName = method.ContainingType.ToDisplayString() + "." + method.Name;
             foreach (var name in this.names)
             {
-                if (name.IndexOf('.') >= 0 ? name == fullName : name == method.Name)
+                // Compare the method name first: the qualified name is only built for a candidate.
+                var dot = name.LastIndexOf('.');
+                if (string.CompareOrdinal(name, dot + 1, method.Name, 0, Math.Max(name.Length - dot - 1, method.Name.Length)) == 0
+                    && (dot < 0 || name == method.ContainingType.ToDisplayString() + "." + method.Name))
                 {
                     return true;
                 }

@@ -72,8 +72,16 @@ namespace Accrue.Portal.Analyzers.Requests
         /// A parameter the framework binds from the request: one with a [From*] binding attribute, or a plain string/URI or
         /// app-model parameter of a controller action, a Razor Pages handler or a minimal API delegate.
         /// </summary>
-        public bool IsBound(IParameterSymbol parameter, IOperation reference) =>
-            this.boundParameters.GetOrAdd(parameter.OriginalDefinition, p => this.BindsFromRequest(p, reference));
+        public bool IsBound(IParameterSymbol parameter, IOperation reference)
+        {
+            var definition = parameter.OriginalDefinition;
+            if (!this.boundParameters.TryGetValue(definition, out var bound))
+            {
+                bound = this.boundParameters.GetOrAdd(definition, this.BindsFromRequest(definition, reference));
+            }
+
+            return bound;
+        }
 
         private bool BindsFromRequest(IParameterSymbol parameter, IOperation reference)
         {

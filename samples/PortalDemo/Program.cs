@@ -61,4 +61,12 @@ app.MapPost("/billing/portal-and-back", async (StripeClient client, AccountLooku
     return session.ToPortalRedirect();
 });
 
+// Hands the whole Session (customer, configuration, flow, raw Stripe response) to the browser instead of its URL.
+app.MapPost("/billing/portal-session", async (StripeClient client, AccountLookup accounts, HttpContext http) =>
+{
+    var options = new SessionCreateOptions { Customer = accounts.CustomerIdFor(http.User), Configuration = accounts.PortalConfigurationId, ReturnUrl = "https://example.com/account" };
+    var session = await client.V1.BillingPortal.Sessions.CreateAsync(options); // PORTAL008: created outside the guard
+    return Results.Ok(session); // PORTAL012: the whole Session is serialised to the client; send session.Url only
+});
+
 app.Run();

@@ -87,6 +87,22 @@ namespace Accrue.Portal.Analyzers
             DiagnosticSeverity.Warning,
             "Stripe sends the customer to the return URL after the portal, from a trusted stripe.com page. A URL taken from the query, form, headers, Host or a bound model turns the portal into an open redirect for phishing. Build the URL from configuration, or check it against an allow-list first.");
 
+        public static readonly DiagnosticDescriptor CustomerFromRequestInput = Create(
+            RuleIdentifiers.CustomerFromRequestInput,
+            "Portal customer taken from request input",
+            "The portal customer ({0}) comes from {1}: the customer must be looked up for the signed-in user, never taken from the request",
+            RuleCategories.Security,
+            DiagnosticSeverity.Warning,
+            "Whoever holds a portal session controls that customer's billing. A customer id taken from the query, form, route, headers, cookies or a bound model lets any signed-in user (or anyone, on an open endpoint) open another customer's portal by sending their id. Look the customer up from the authenticated user's record, or pass the id through a declared ownership check first.");
+
+        public static readonly DiagnosticDescriptor WholeSessionSentToClient = Create(
+            RuleIdentifiers.WholeSessionSentToClient,
+            "Whole portal Session sent to the client",
+            "The whole portal Session is sent to the client ({0}): send only its URL, or redirect to it",
+            RuleCategories.Security,
+            DiagnosticSeverity.Info,
+            "Serialising a Stripe.BillingPortal.Session sends every field to the browser: the customer id, the configuration, the flow, the return URL and the raw Stripe response, and it ties the API contract to Stripe.net's model. The client needs the URL only; return new { url = session.Url } or redirect.");
+
         private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category, DiagnosticSeverity severity, string description)
         {
             return new DiagnosticDescriptor(

@@ -13,5 +13,7 @@ namespace Accrue.Portal.Analyzers
         public const string UnguardedSessionCreation = "PORTAL008";
         public const string WeakCancellationConfiguration = "PORTAL009";
         public const string ReturnUrlFromRequestInput = "PORTAL010";
+        public const string CustomerFromRequestInput = "PORTAL011";
+        public const string WholeSessionSentToClient = "PORTAL012";
     }
 }

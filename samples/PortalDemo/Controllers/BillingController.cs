@@ -64,6 +64,19 @@ public sealed class BillingController(AccountLookup accounts, PortalLinks links,
         return new SessionService().CreateGuarded(options, guard.Value).ToPortalRedirect();
     }
 
+    // A "support" shortcut that trusts the route: any signed-in caller can open any customer's billing portal.
+    [HttpPost("portal-for/{customerId}")]
+    public IActionResult PortalFor(string customerId)
+    {
+        var options = new SessionCreateOptions
+        {
+            Customer = customerId, // PORTAL011: the customer comes from the route, not from the signed-in user
+            Configuration = accounts.PortalConfigurationId,
+            ReturnUrl = "https://example.com/account",
+        };
+        return new SessionService().CreateGuarded(options, guard.Value).ToPortalRedirect();
+    }
+
     // Single-page-app pattern: return the URL to the signed-in caller, who navigates to it.
     [HttpPost("cancel/{subscriptionId}")]
     public async Task<IActionResult> Cancel(string subscriptionId, CancellationToken cancellationToken) =>

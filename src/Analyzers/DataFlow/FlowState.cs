@@ -27,7 +27,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
             this.RunToFixpoint();
         }
 
-        /// <summary>The origin of the taint the value may carry, or null.</summary>
+        /// <summary>The origin of the taint the value may carry (with the sinks a check cleared it for), or null.</summary>
         public TaintOrigin? Evaluate(IOperation? operation)
         {
             if (operation is null || TypeFacts.CannotCarryText(operation.Type))
@@ -35,10 +35,12 @@ namespace Accrue.Portal.Analyzers.DataFlow
                 return null;
             }
 
-            if (this.engine.Specification.GetSource(operation) is { } source)
-            {
-                return source;
-            }
+            var origin = this.engine.Specification.GetSource(operation) ?? this.EvaluateParts(operation);
+            return origin is null ? null : origin.Clear(this.engine.Specification.ClearedFor(operation));
+        }
+
+        private TaintOrigin? EvaluateParts(IOperation operation)
+        {
 
             switch (operation)
             {
@@ -51,9 +53,9 @@ namespace Accrue.Portal.Analyzers.DataFlow
                 case IParenthesizedOperation parenthesized:
                     return this.Evaluate(parenthesized.Operand);
                 case IConditionalOperation conditional:
-                    return this.Evaluate(conditional.WhenTrue) ?? this.Evaluate(conditional.WhenFalse);
+                    return this.EvaluateEither(conditional.WhenTrue, conditional.WhenFalse);
                 case ICoalesceOperation coalesce:
-                    return this.Evaluate(coalesce.Value) ?? this.Evaluate(coalesce.WhenNull);
+                    return this.EvaluateEither(coalesce.Value, coalesce.WhenNull);
                 case IConditionalAccessOperation conditionalAccess:
                     return this.Evaluate(conditionalAccess.WhenNotNull);
                 case IConditionalAccessInstanceOperation instance:
@@ -63,7 +65,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
                 case IAwaitOperation awaited:
                     return this.Evaluate(awaited.Operation);
                 case IBinaryOperation binary:
-                    return this.Evaluate(binary.LeftOperand) ?? this.Evaluate(binary.RightOperand);
+                    return this.EvaluateEither(binary.LeftOperand, binary.RightOperand);
                 case IAssignmentOperation assignment:
                     return this.Evaluate(assignment.Value);
                 case IInterpolatedStringHandlerCreationOperation handler:
@@ -71,7 +73,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
                 case IInterpolatedStringOperation interpolated:
                     return this.FirstOf(interpolated.Parts, part => part is IInterpolationOperation hole ? hole.Expression : null);
                 case IInterpolatedStringAdditionOperation addition:
-                    return this.Evaluate(addition.Left) ?? this.Evaluate(addition.Right);
+                    return this.EvaluateEither(addition.Left, addition.Right);
                 case ITupleOperation tuple:
                     return this.FirstOf(tuple.Elements, element => element);
                 case IArrayCreationOperation array:
@@ -89,7 +91,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
                 case IObjectCreationOperation creation:
                     return this.EvaluateCreation(creation);
                 case IWithOperation with:
-                    return this.Evaluate(with.Operand) ?? this.Evaluate(with.Initializer);
+                    return this.EvaluateEither(with.Operand, with.Initializer);
                 case IObjectOrCollectionInitializerOperation initializers:
                     return this.EvaluateInitializers(initializers);
                 case IMemberInitializerOperation nested:
@@ -134,9 +136,12 @@ namespace Accrue.Portal.Analyzers.DataFlow
                 changed = false;
                 foreach (var (target, value) in this.facts.Flows)
                 {
-                    if (!this.tainted.ContainsKey(target) && !TypeFacts.CannotCarryText(TypeOf(target)) && this.Evaluate(value) is { } origin)
+                    // A target already tainted is revisited only while a check clears it: a later, unchecked write wins.
+                    var known = this.Lookup(target);
+                    if ((known is null || known.Cleared != SinkKind.None) && !TypeFacts.CannotCarryText(TypeOf(target))
+                        && this.Evaluate(value) is { } origin && TaintOrigin.Worse(known, origin) is { } worse && worse != known)
                     {
-                        this.tainted[target] = origin;
+                        this.tainted[target] = worse;
                         changed = true;
                     }
                 }
@@ -150,17 +155,26 @@ namespace Accrue.Portal.Analyzers.DataFlow
             _ => null,
         };
 
+        /// <summary>The taint of the parts, stopping at the first part no check cleared.</summary>
         private TaintOrigin? FirstOf<T>(IEnumerable<T> items, System.Func<T, IOperation?> select)
         {
+            TaintOrigin? found = null;
             foreach (var item in items)
             {
-                if (this.Evaluate(select(item)) is { } origin)
+                found = TaintOrigin.Worse(found, this.Evaluate(select(item)));
+                if (found is { Cleared: SinkKind.None })
                 {
-                    return origin;
+                    return found;
                 }
             }
 
-            return null;
+            return found;
+        }
+
+        private TaintOrigin? EvaluateEither(IOperation? first, IOperation? second)
+        {
+            var found = this.Evaluate(first);
+            return found is { Cleared: SinkKind.None } ? found : TaintOrigin.Worse(found, this.Evaluate(second));
         }
 
         private TaintOrigin? EvaluateReturnsOf(ISymbol function)
@@ -182,21 +196,22 @@ namespace Accrue.Portal.Analyzers.DataFlow
 
         private TaintOrigin? EvaluateInitializers(IObjectOrCollectionInitializerOperation initializers)
         {
+            TaintOrigin? found = null;
             foreach (var item in initializers.Initializers)
             {
-                var origin = item switch
+                found = TaintOrigin.Worse(found, item switch
                 {
                     IAssignmentOperation member => this.Evaluate(member.Value),
                     IInvocationOperation add => this.FirstOf(add.Arguments, argument => argument.Value),
                     _ => this.Evaluate(item),
-                };
-                if (origin is not null)
+                });
+                if (found is { Cleared: SinkKind.None })
                 {
-                    return origin;
+                    return found;
                 }
             }
 
-            return null;
+            return found;
         }
 
         private TaintOrigin? EvaluateCreation(IObjectCreationOperation creation)
@@ -209,8 +224,8 @@ namespace Accrue.Portal.Analyzers.DataFlow
 
             var fromArguments = creation.Constructor is { } constructor
                                 && (TypeFacts.HasSourceBody(constructor) || (this.engine.Propagation.Lookup(constructor) & Propagation.FromArguments) != 0);
-            return (fromArguments ? this.FirstOf(creation.Arguments, argument => argument.Value) : null)
-                   ?? this.Evaluate(creation.Initializer);
+            var found = fromArguments ? this.FirstOf(creation.Arguments, argument => argument.Value) : null;
+            return found is { Cleared: SinkKind.None } ? found : TaintOrigin.Worse(found, this.Evaluate(creation.Initializer));
         }
 
         private TaintOrigin? EvaluateField(IFieldReferenceOperation field)
@@ -259,23 +274,14 @@ namespace Accrue.Portal.Analyzers.DataFlow
             }
 
             var isExtension = method.ReducedFrom is not null || method.IsExtensionMethod;
-            if ((propagates & Propagation.FromReceiver) != 0 && !isExtension && this.Evaluate(invocation.Instance) is { } fromReceiver)
+            var fromReceiver = (propagates & Propagation.FromReceiver) != 0 && !isExtension ? this.Evaluate(invocation.Instance) : null;
+            if (fromReceiver is { Cleared: SinkKind.None }
+                || (propagates & (Propagation.FromArguments | (isExtension ? Propagation.FromReceiver : Propagation.None))) == 0)
             {
                 return fromReceiver;
             }
 
-            if ((propagates & (Propagation.FromArguments | (isExtension ? Propagation.FromReceiver : Propagation.None))) != 0)
-            {
-                foreach (var argument in invocation.Arguments)
-                {
-                    if (argument.Parameter?.RefKind != RefKind.Out && this.Evaluate(argument.Value) is { } origin)
-                    {
-                        return origin;
-                    }
-                }
-            }
-
-            return null;
+            return TaintOrigin.Worse(fromReceiver, this.FirstOf(invocation.Arguments, argument => argument.Parameter?.RefKind == RefKind.Out ? null : argument.Value));
         }
 
         /// <summary>A call into this compilation: the callee's summaries decide, within the depth bound.</summary>
@@ -286,24 +292,33 @@ namespace Accrue.Portal.Analyzers.DataFlow
                 return null;
             }
 
-            if (this.engine.ReturnsTaint(method, this.depth - 1))
+            TaintOrigin? found = null;
+            if (this.engine.ReturnsTaint(method, this.depth - 1) is { } returned)
             {
                 var name = method.AssociatedSymbol is IPropertySymbol property ? TypeFacts.MemberDisplayName(property) : TypeFacts.MemberDisplayName(method);
-                return new TaintOrigin(call.Syntax.GetLocation(), "returned by '" + name + "' on line " + TaintOrigin.LineOf(call.Syntax));
+                found = returned.ReturnedBy(call.Syntax.GetLocation(), "returned by '" + name + "' on line " + TaintOrigin.LineOf(call.Syntax));
+                if (found.Cleared == SinkKind.None)
+                {
+                    return found;
+                }
             }
 
             foreach (var argument in arguments)
             {
                 if (argument.Parameter is { } parameter
                     && this.Evaluate(argument.Value) is { } origin
-                    && this.engine.GetParameterSummary(method, parameter.Ordinal, this.depth - 1).ReachesReturn)
+                    && this.engine.GetParameterSummary(method, parameter.Ordinal, this.depth - 1) is { ReachesReturn: true } summary)
                 {
-                    return origin;
+                    found = TaintOrigin.Worse(found, origin.Clear(summary.ReturnCleared));
+                    if (found is { Cleared: SinkKind.None })
+                    {
+                        return found;
+                    }
                 }
             }
 
             // An instance method of the application's own tainted object: assume its text carries the object's content.
-            return instance is not null && instance is not IInstanceReferenceOperation ? this.Evaluate(instance) : null;
+            return instance is not null && instance is not IInstanceReferenceOperation ? TaintOrigin.Worse(found, this.Evaluate(instance)) : found;
         }
     }
 }

@@ -12,6 +12,8 @@ namespace Accrue.Portal.Analyzers.DataFlow
     /// </summary>
     internal sealed class MethodFacts
     {
+        private List<SinkSite>? sinks;
+
         private MethodFacts(ISymbol owner)
         {
             this.Owner = owner;
@@ -23,6 +25,9 @@ namespace Accrue.Portal.Analyzers.DataFlow
         public List<(ISymbol Target, IOperation Value)> Flows { get; } = new List<(ISymbol, IOperation)>();
 
         public List<IOperation> SinkCandidates { get; } = new List<IOperation>();
+
+        /// <summary>Calls of methods and constructors with a body in this compilation (their summaries may hold sinks).</summary>
+        public List<CallIntoCompilation> CallsIntoCompilation { get; } = new List<CallIntoCompilation>();
 
         /// <summary>Returned values keyed by the function that returns them (the body's owner, a lambda or a local function).</summary>
         public Dictionary<ISymbol, List<IOperation>> Returns { get; } = new Dictionary<ISymbol, List<IOperation>>(SymbolEqualityComparer.Default);
@@ -44,6 +49,24 @@ namespace Accrue.Portal.Analyzers.DataFlow
             }
 
             return facts;
+        }
+
+        /// <summary>The sinks of the body under <paramref name="specification"/>, found once (the facts belong to one engine).</summary>
+        public IReadOnlyList<SinkSite> GetSinks(TaintSpecification specification)
+        {
+            if (this.sinks is { } known)
+            {
+                return known;
+            }
+
+            var found = new List<SinkSite>();
+            foreach (var candidate in this.SinkCandidates)
+            {
+                specification.AddSinks(candidate, this.Owner, found);
+            }
+
+            this.sinks = found;
+            return found;
         }
 
         public IEnumerable<IOperation> ReturnsOf(ISymbol function)
@@ -140,6 +163,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
                     if (creation.Constructor is { } constructor && TypeFacts.HasSourceBody(constructor))
                     {
                         this.HasCallsIntoCompilation = true;
+                        this.CallsIntoCompilation.Add(new CallIntoCompilation(constructor, creation.Arguments));
                     }
 
                     break;
@@ -202,6 +226,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
             if (TypeFacts.HasSourceBody(method))
             {
                 this.HasCallsIntoCompilation = true;
+                this.CallsIntoCompilation.Add(new CallIntoCompilation(method, invocation.Arguments));
                 return;
             }
 
@@ -222,14 +247,23 @@ namespace Accrue.Portal.Analyzers.DataFlow
                     this.Flows.Add((receiverRoot, argument.Value));
                 }
 
-                // Uri.TryCreate(text, kind, out var uri): an out argument of a propagating call receives the inputs.
-                if ((propagates & Propagation.FromArguments) != 0 && argument.Parameter?.RefKind == RefKind.Out && RootSymbol(argument.Value) is { } output)
+                // Uri.TryCreate(text, kind, out var uri): an out argument of a propagating call receives the inputs;
+                // query.TryGetValue(key, out var value): it receives what the receiver holds.
+                if (argument.Parameter?.RefKind == RefKind.Out && RootSymbol(argument.Value) is { } output)
                 {
-                    foreach (var input in invocation.Arguments)
+                    if ((propagates & Propagation.FromReceiver) != 0 && invocation.Instance is { } instance)
                     {
-                        if (input.Parameter?.RefKind != RefKind.Out)
+                        this.Flows.Add((output, instance));
+                    }
+
+                    if ((propagates & Propagation.FromArguments) != 0)
+                    {
+                        foreach (var input in invocation.Arguments)
                         {
-                            this.Flows.Add((output, input.Value));
+                            if (input.Parameter?.RefKind != RefKind.Out)
+                            {
+                                this.Flows.Add((output, input.Value));
+                            }
                         }
                     }
                 }
@@ -251,5 +285,19 @@ namespace Accrue.Portal.Analyzers.DataFlow
 
             return null;
         }
+    }
+
+    /// <summary>A call of a method or constructor declared in this compilation, with its arguments.</summary>
+    internal readonly struct CallIntoCompilation
+    {
+        public CallIntoCompilation(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments)
+        {
+            this.Method = method;
+            this.Arguments = arguments;
+        }
+
+        public IMethodSymbol Method { get; }
+
+        public ImmutableArray<IArgumentOperation> Arguments { get; }
     }
 }

@@ -7,16 +7,36 @@ namespace Accrue.Portal.Analyzers.DataFlow
     internal sealed class SinkDescription
     {
         public SinkDescription(SinkKind kind, string name)
+            : this(kind, name, name, location: null, callee: null)
+        {
+        }
+
+        private SinkDescription(SinkKind kind, string name, string target, Location? location, string? callee)
         {
             this.Kind = kind;
             this.Name = name;
+            this.Target = target;
+            this.Location = location;
+            this.Callee = callee;
         }
 
         public SinkKind Kind { get; }
 
+        /// <summary>The sink with the route to it ("ILogger.LogInformation through 'Audit.Record'").</summary>
         public string Name { get; }
 
-        public SinkDescription Through(string callee) => new SinkDescription(this.Kind, this.Name + " through '" + callee + "'");
+        /// <summary>The sink alone, without the route.</summary>
+        public string Target { get; }
+
+        /// <summary>Where the value lands (possibly inside a callee); null until <see cref="At"/> places it.</summary>
+        public Location? Location { get; }
+
+        /// <summary>The first method of the compilation the value was passed to on its way to the sink, if any.</summary>
+        public string? Callee { get; }
+
+        public SinkDescription At(Location location) => new SinkDescription(this.Kind, this.Name, this.Target, location, this.Callee);
+
+        public SinkDescription Through(string callee) => new SinkDescription(this.Kind, this.Name + " through '" + callee + "'", this.Target, this.Location, callee);
     }
 
     /// <summary>A value operation that arrives at a sink.</summary>

@@ -5,6 +5,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
     using System.Collections.Generic;
     using System.Collections.Immutable;
     using System.Threading;
+    using Accrue.Portal.Analyzers.Knowledge;
     using Microsoft.CodeAnalysis;
     using Microsoft.CodeAnalysis.CSharp.Syntax;
     using Microsoft.CodeAnalysis.Operations;
@@ -26,7 +27,8 @@ namespace Accrue.Portal.Analyzers.DataFlow
 
         private readonly Compilation compilation;
         private readonly ConcurrentDictionary<IMethodSymbol, MethodFacts?> bodies = new ConcurrentDictionary<IMethodSymbol, MethodFacts?>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<SummaryKey, bool> returnSummaries = new ConcurrentDictionary<SummaryKey, bool>();
+        private readonly ConcurrentDictionary<SummaryKey, TaintOrigin?> returnSummaries = new ConcurrentDictionary<SummaryKey, TaintOrigin?>();
+        private readonly ConcurrentDictionary<SummaryKey, bool> reachesSink = new ConcurrentDictionary<SummaryKey, bool>();
         private readonly ConcurrentDictionary<SummaryKey, ParameterSummary> parameterSummaries = new ConcurrentDictionary<SummaryKey, ParameterSummary>();
 
         public TaintEngine(Compilation compilation, TaintSpecification specification)
@@ -44,7 +46,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
         public ImmutableArray<TaintFinding> Analyze(ISymbol owner, ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
         {
             var facts = MethodFacts.Collect(owner, blocks, this.Specification, this.Propagation);
-            if (!facts.HasSourceCandidate && !facts.HasCallsIntoCompilation)
+            if ((!facts.HasSourceCandidate && !facts.HasCallsIntoCompilation) || !this.MayReachSink(facts, MaxCallDepth))
             {
                 return ImmutableArray<TaintFinding>.Empty;
             }
@@ -54,10 +56,19 @@ namespace Accrue.Portal.Analyzers.DataFlow
             return this.FindSinks(facts, state, MaxCallDepth, origin: null);
         }
 
+        /// <summary>The operation kinds <see cref="IsTaintEntry"/> looks at: where a source or a tainted call result can appear.</summary>
+        public static readonly ImmutableArray<OperationKind> EntryKinds = ImmutableArray.Create(
+            OperationKind.Invocation,
+            OperationKind.PropertyReference,
+            OperationKind.LocalReference,
+            OperationKind.ParameterReference,
+            OperationKind.FieldReference,
+            OperationKind.Await);
+
         /// <summary>
-        /// Gate trigger: the operation can bring taint into a body: a source candidate, or a call (or property read) into
-        /// this compilation whose callee returns taint. Parameters are not sources on their own (their callers are analysed),
-        /// so a body without any of these cannot hold taint and is skipped without collecting its facts.
+        /// Gate trigger: the operation can bring taint into a body: a source candidate of the specification, or a call (or
+        /// property read) into this compilation whose callee returns taint. A body without any of these cannot hold taint,
+        /// so it is skipped without collecting its facts.
         /// </summary>
         public bool IsTaintEntry(IOperation operation)
         {
@@ -76,11 +87,14 @@ namespace Accrue.Portal.Analyzers.DataFlow
                    && callee.MethodKind != MethodKind.LocalFunction
                    && TypeFacts.HasSourceBody(callee)
                    && !TypeFacts.CannotCarryText(callee.ReturnType)
-                   && this.ReturnsTaint(callee, MaxCallDepth - 1);
+                   && this.ReturnsTaint(callee, MaxCallDepth - 1) is not null;
         }
 
-        /// <summary>Whether the method (or property getter) may return a tainted value, following calls <paramref name="depth"/> more levels.</summary>
-        public bool ReturnsTaint(IMethodSymbol method, int depth)
+        /// <summary>
+        /// Whether the method (or property getter) may return a tainted value, following calls <paramref name="depth"/> more
+        /// levels: the origin inside the method (with the sinks a check there cleared it for), or null.
+        /// </summary>
+        public TaintOrigin? ReturnsTaint(IMethodSymbol method, int depth)
         {
             method = method.OriginalDefinition;
             return this.returnSummaries.GetOrAdd(new SummaryKey(method, -1, depth), key =>
@@ -88,19 +102,21 @@ namespace Accrue.Portal.Analyzers.DataFlow
                 var facts = this.GetBody(key.Method);
                 if (facts is null || TypeFacts.CannotCarryText(key.Method.ReturnType) || (!facts.HasSourceCandidate && (depth == 0 || !facts.HasCallsIntoCompilation)))
                 {
-                    return false;
+                    return null;
                 }
 
                 var state = new FlowState(this, facts, depth, new Dictionary<ISymbol, TaintOrigin>(SymbolEqualityComparer.Default));
+                TaintOrigin? found = null;
                 foreach (var value in facts.ReturnsOf(facts.Owner))
                 {
-                    if (state.Evaluate(value) is not null)
+                    found = TaintOrigin.Worse(found, state.Evaluate(value));
+                    if (found is { Cleared: SinkKind.None })
                     {
-                        return true;
+                        break;
                     }
                 }
 
-                return false;
+                return found;
             });
         }
 
@@ -120,46 +136,75 @@ namespace Accrue.Portal.Analyzers.DataFlow
                 var seed = new TaintOrigin(parameter.Locations.Length > 0 ? parameter.Locations[0] : Location.None, parameter.Name);
                 var seeds = new Dictionary<ISymbol, TaintOrigin>(SymbolEqualityComparer.Default) { [parameter] = seed };
                 var state = new FlowState(this, facts, depth, seeds);
-                var reachesReturn = false;
+                TaintOrigin? returned = null;
                 foreach (var value in facts.ReturnsOf(facts.Owner))
                 {
-                    if (ReferenceEquals(state.Evaluate(value), seed))
+                    if (state.Evaluate(value) is { } found && found.Root == seed)
                     {
-                        reachesReturn = true;
-                        break;
+                        returned = TaintOrigin.Worse(returned, found);
+                        if (returned is { Cleared: SinkKind.None })
+                        {
+                            break;
+                        }
                     }
                 }
 
                 var sinks = ImmutableArray.CreateBuilder<SinkDescription>();
-                foreach (var finding in this.FindSinks(facts, state, depth, seed))
+                if (this.MayReachSink(facts, depth))
                 {
-                    sinks.Add(finding.Sink);
+                    foreach (var finding in this.FindSinks(facts, state, depth, seed))
+                    {
+                        sinks.Add(finding.Sink);
+                    }
                 }
 
-                return new ParameterSummary(reachesReturn, sinks.ToImmutable());
+                return new ParameterSummary(returned is not null, returned?.Cleared ?? SinkKind.None, sinks.ToImmutable());
             });
+        }
+
+        /// <summary>Cheap gate before any tracking: the body, or a method it passes values to (within the depth), has a sink.</summary>
+        private bool MayReachSink(MethodFacts facts, int depth)
+        {
+            if (facts.GetSinks(this.Specification).Count > 0)
+            {
+                return true;
+            }
+
+            if (depth > 0)
+            {
+                foreach (var call in facts.CallsIntoCompilation)
+                {
+                    var callee = call.Method.OriginalDefinition;
+                    if (this.reachesSink.GetOrAdd(new SummaryKey(callee, -2, depth - 1), key => this.GetBody(key.Method) is { } body && this.MayReachSink(body, key.Depth)))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         private ImmutableArray<TaintFinding> FindSinks(MethodFacts facts, FlowState state, int depth, TaintOrigin? origin)
         {
             var findings = ImmutableArray.CreateBuilder<TaintFinding>();
             var reported = new HashSet<SyntaxNode>();
-            var sites = new List<SinkSite>();
-            foreach (var candidate in facts.SinkCandidates)
+            foreach (var site in facts.GetSinks(this.Specification))
             {
-                sites.Clear();
-                this.Specification.AddSinks(candidate, facts.Owner, sites);
-                foreach (var site in sites)
+                if (state.Evaluate(site.Value) is { } found
+                    && !found.IsClearedFor(site.Sink.Kind)
+                    && (origin is null || found.Root == origin)
+                    && reported.Add(site.Value.Syntax))
                 {
-                    if (state.Evaluate(site.Value) is { } found && (origin is null || ReferenceEquals(found, origin)) && reported.Add(site.Value.Syntax))
-                    {
-                        findings.Add(new TaintFinding(site.Value, found, site.Sink));
-                    }
+                    findings.Add(new TaintFinding(site.Value, found, site.Sink.At(site.Value.Syntax.GetLocation())));
                 }
+            }
 
-                if (sites.Count == 0 && depth > 0)
+            if (depth > 0)
+            {
+                foreach (var call in facts.CallsIntoCompilation)
                 {
-                    this.AddCallSinks(candidate, state, depth, origin, reported, findings);
+                    this.AddCallSinks(call, state, depth, origin, reported, findings);
                 }
             }
 
@@ -167,33 +212,25 @@ namespace Accrue.Portal.Analyzers.DataFlow
         }
 
         /// <summary>A tainted argument of a call into the compilation whose parameter reaches a sink there.</summary>
-        private void AddCallSinks(IOperation candidate, FlowState state, int depth, TaintOrigin? origin, HashSet<SyntaxNode> reported, ImmutableArray<TaintFinding>.Builder findings)
+        private void AddCallSinks(CallIntoCompilation call, FlowState state, int depth, TaintOrigin? origin, HashSet<SyntaxNode> reported, ImmutableArray<TaintFinding>.Builder findings)
         {
-            var (method, arguments) = candidate switch
-            {
-                IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
-                IObjectCreationOperation { Constructor: { } constructor } creation => (constructor, creation.Arguments),
-                _ => (null, ImmutableArray<IArgumentOperation>.Empty),
-            };
-            if (method is null || method.MethodKind == MethodKind.LocalFunction || !TypeFacts.HasSourceBody(method))
-            {
-                return;
-            }
-
-            foreach (var argument in arguments)
+            foreach (var argument in call.Arguments)
             {
                 if (argument.Parameter is not { } parameter
                     || this.Specification.IsSourceType(parameter.Type)
                     || state.Evaluate(argument.Value) is not { } found
-                    || (origin is not null && !ReferenceEquals(found, origin)))
+                    || (origin is not null && found.Root != origin))
                 {
                     continue;
                 }
 
-                var summary = this.GetParameterSummary(method, parameter.Ordinal, depth - 1);
-                if (!summary.Sinks.IsEmpty && reported.Add(argument.Value.Syntax))
+                foreach (var sink in this.GetParameterSummary(call.Method, parameter.Ordinal, depth - 1).Sinks)
                 {
-                    findings.Add(new TaintFinding(argument.Value, found, summary.Sinks[0].Through(TypeFacts.MemberDisplayName(method))));
+                    if (!found.IsClearedFor(sink.Kind) && reported.Add(argument.Value.Syntax))
+                    {
+                        findings.Add(new TaintFinding(argument.Value, found, sink.Through(TypeFacts.MemberDisplayName(call.Method))));
+                        break;
+                    }
                 }
             }
         }
@@ -255,15 +292,19 @@ namespace Accrue.Portal.Analyzers.DataFlow
     /// <summary>Where a parameter's value goes inside its method.</summary>
     internal sealed class ParameterSummary
     {
-        public static readonly ParameterSummary None = new ParameterSummary(false, ImmutableArray<SinkDescription>.Empty);
+        public static readonly ParameterSummary None = new ParameterSummary(false, SinkKind.None, ImmutableArray<SinkDescription>.Empty);
 
-        public ParameterSummary(bool reachesReturn, ImmutableArray<SinkDescription> sinks)
+        public ParameterSummary(bool reachesReturn, SinkKind returnCleared, ImmutableArray<SinkDescription> sinks)
         {
             this.ReachesReturn = reachesReturn;
+            this.ReturnCleared = returnCleared;
             this.Sinks = sinks;
         }
 
         public bool ReachesReturn { get; }
+
+        /// <summary>The sinks a check inside the method clears the returned parameter for (a method that validates and returns its input).</summary>
+        public SinkKind ReturnCleared { get; }
 
         public ImmutableArray<SinkDescription> Sinks { get; }
     }

@@ -1,6 +1,7 @@
 namespace Accrue.Portal.Analyzers.DataFlow
 {
     using System.Collections.Generic;
+    using Accrue.Portal.Analyzers.Knowledge;
     using Microsoft.CodeAnalysis;
 
     /// <summary>
@@ -23,5 +24,11 @@ namespace Accrue.Portal.Analyzers.DataFlow
 
         /// <summary>Writes into a value of this type are sinks in their own right, so they do not taint the container.</summary>
         public abstract bool IsSinkContainer(ITypeSymbol type);
+
+        /// <summary>
+        /// Sanitisers: the sinks a tainted <paramref name="operation"/> is safe for (a declared validator's call or a read
+        /// such a check guards). Asked only for operations that carry taint.
+        /// </summary>
+        public virtual SinkKind ClearedFor(IOperation operation) => SinkKind.None;
     }
 }

@@ -11,6 +11,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
         public const string HttpContext = "Microsoft.AspNetCore.Http.HttpContext";
         public const string HttpRequest = "Microsoft.AspNetCore.Http.HttpRequest";
         public const string PathString = "Microsoft.AspNetCore.Http.PathString";
+        public const string UriHelper = "Microsoft.AspNetCore.Http.Extensions.UriHelper";
         public const string HeaderDictionaryTypeExtensions = "Microsoft.AspNetCore.Http.HeaderDictionaryTypeExtensions";
         public const string ControllerBase = "Microsoft.AspNetCore.Mvc.ControllerBase";
         public const string PageModel = "Microsoft.AspNetCore.Mvc.RazorPages.PageModel";
@@ -20,6 +21,11 @@ namespace Accrue.Portal.Analyzers.Knowledge
         public const string BindPropertiesAttribute = "Microsoft.AspNetCore.Mvc.BindPropertiesAttribute";
         public const string FromServicesAttribute = "Microsoft.AspNetCore.Mvc.FromServicesAttribute";
         public const string FromKeyedServicesAttribute = "Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute";
+        public const string Controller = "Microsoft.AspNetCore.Mvc.Controller";
+        public const string Results = "Microsoft.AspNetCore.Http.Results";
+        public const string TypedResults = "Microsoft.AspNetCore.Http.TypedResults";
+        public const string JsonResult = "Microsoft.AspNetCore.Mvc.JsonResult";
+        public const string OkObjectResult = "Microsoft.AspNetCore.Mvc.OkObjectResult";
         public const string EndpointRouteBuilderExtensions = "Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions";
 
         /// <summary>Attributes that bind a parameter or property from the request, whatever its type.</summary>
@@ -32,7 +38,8 @@ namespace Accrue.Portal.Analyzers.Knowledge
             "Microsoft.AspNetCore.Http.AsParametersAttribute");
 
         /// <summary><c>HttpRequest</c> members whose content the client chooses.</summary>
-        public static readonly ImmutableArray<string> RequestInputProperties = ImmutableArray.Create("Query", "Form", "Headers", "Host");
+        public static readonly ImmutableArray<string> RequestInputProperties = ImmutableArray.Create(
+            "Query", "Form", "Headers", "Cookies", "RouteValues", "Host", "Path", "QueryString");
 
         /// <summary>
         /// Built-in allow-list checks: ASP.NET Core's local-URL test and the Accrue.Portal runtime's return-URL

@@ -1,6 +1,7 @@
 namespace Accrue.Portal.Analyzers.Knowledge
 {
     using System;
+    using System.Collections.Immutable;
     using System.Threading;
     using Microsoft.CodeAnalysis;
     using Microsoft.CodeAnalysis.Diagnostics;
@@ -16,7 +17,13 @@ namespace Accrue.Portal.Analyzers.Knowledge
             CompilationStartAnalysisContext start,
             Func<IOperation, bool> isTrigger,
             Action<OperationBlockAnalysisContext> analyze,
-            params OperationKind[] triggerKinds)
+            params OperationKind[] triggerKinds) => Register(start, isTrigger, analyze, ImmutableArray.Create(triggerKinds));
+
+        public static void Register(
+            CompilationStartAnalysisContext start,
+            Func<IOperation, bool> isTrigger,
+            Action<OperationBlockAnalysisContext> analyze,
+            ImmutableArray<OperationKind> triggerKinds)
         {
             start.RegisterOperationBlockStartAction(blockStart =>
             {

@@ -14,6 +14,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
         public const string RequireConfiguration = "accrue_portal.require_configuration";
         public const string ConfigurationId = "accrue_portal.configuration_id";
         public const string ReturnUrlValidators = "accrue_portal.return_url_validators";
+        public const string CustomerOwnershipChecks = "accrue_portal.customer_ownership_checks";
 
         /// <summary>The MSBuild property our package's props make visible to analyzers (CompilerVisibleProperty).</summary>
         private const string BuildConfigurationProperty = "build_property.Configuration";

@@ -103,6 +103,19 @@ namespace Accrue.Portal.Analyzers.Knowledge
             new PropagationEntry("System.ReadOnlySpan`1", "*", Propagation.FromReceiver),
             new PropagationEntry("System.Memory`1", "*", Propagation.FromReceiver),
             new PropagationEntry("System.ReadOnlyMemory`1", "*", Propagation.FromReceiver),
-            new PropagationEntry("System.Nullable`1", "*", Propagation.FromReceiver));
+            new PropagationEntry("System.Nullable`1", "*", Propagation.FromReceiver),
+
+            // ASP.NET Core request values: what a collection or header value holds, its reads carry.
+            new PropagationEntry("Microsoft.Extensions.Primitives.StringValues", "*", Propagation.All),
+            new PropagationEntry("Microsoft.AspNetCore.Http.IQueryCollection", "*", Propagation.FromReceiver),
+            new PropagationEntry("Microsoft.AspNetCore.Http.IFormCollection", "*", Propagation.FromReceiver),
+            new PropagationEntry("Microsoft.AspNetCore.Http.IHeaderDictionary", "*", Propagation.FromReceiver),
+            new PropagationEntry("Microsoft.AspNetCore.Http.IRequestCookieCollection", "*", Propagation.FromReceiver),
+            new PropagationEntry("Microsoft.AspNetCore.Routing.RouteValueDictionary", "*", Propagation.FromReceiver),
+            new PropagationEntry("Microsoft.AspNetCore.Http.Headers.RequestHeaders", "*", Propagation.FromReceiver),
+            new PropagationEntry("Microsoft.AspNetCore.Http.HostString", "*", Propagation.All),
+            new PropagationEntry("Microsoft.AspNetCore.Http.PathString", "*", Propagation.All),
+            new PropagationEntry("Microsoft.AspNetCore.Http.QueryString", "*", Propagation.All),
+            new PropagationEntry("Microsoft.AspNetCore.Http.Extensions.UriHelper", "BuildAbsolute,BuildRelative,Encode", Propagation.FromArguments));
     }
 }

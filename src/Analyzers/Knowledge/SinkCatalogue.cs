@@ -2,11 +2,18 @@ namespace Accrue.Portal.Analyzers.Knowledge
 {
     using System.Collections.Immutable;
 
-    /// <summary>Where a value ends up: written to a log (PORTAL001) or kept somewhere (PORTAL002).</summary>
+    /// <summary>
+    /// Where a value ends up: written to a log (PORTAL001), kept somewhere (PORTAL002), a portal return URL (PORTAL010),
+    /// the portal customer (PORTAL011). Flags, so a sanitised value can say which sinks it is safe for.
+    /// </summary>
+    [System.Flags]
     internal enum SinkKind
     {
-        Log,
-        Store,
+        None = 0,
+        Log = 1,
+        Store = 2,
+        ReturnUrl = 4,
+        Customer = 8,
     }
 
     /// <summary>How a catalogued member receives the value.</summary>

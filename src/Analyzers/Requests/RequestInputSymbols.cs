@@ -1,5 +1,6 @@
 namespace Accrue.Portal.Analyzers.Requests
 {
+    using System.Collections.Concurrent;
     using System.Collections.Immutable;
     using System.Linq;
     using Accrue.Portal.Analyzers.Knowledge;
@@ -21,8 +22,8 @@ namespace Accrue.Portal.Analyzers.Requests
         private readonly INamedTypeSymbol? uriHelper;
         private readonly ImmutableArray<INamedTypeSymbol> serviceAttributes;
         private readonly ImmutableArray<INamedTypeSymbol> bindingSourceAttributes;
-        private readonly ImmutableArray<INamedTypeSymbol> propagatingTypes;
-        private readonly ImmutableArray<INamedTypeSymbol> uriTypes;
+        private readonly ConcurrentDictionary<IParameterSymbol, bool> boundParameters = new ConcurrentDictionary<IParameterSymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IPropertySymbol, bool> boundProperties = new ConcurrentDictionary<IPropertySymbol, bool>(SymbolEqualityComparer.Default);
 
         private RequestInputSymbols(Compilation compilation, INamedTypeSymbol httpRequest)
         {
@@ -35,19 +36,9 @@ namespace Accrue.Portal.Analyzers.Requests
             this.bindProperties = compilation.GetTypeByMetadataName(AspNetNames.BindPropertiesAttribute);
             this.endpointRouteBuilderExtensions = compilation.GetTypeByMetadataName(AspNetNames.EndpointRouteBuilderExtensions);
             this.headerDictionaryTypeExtensions = compilation.GetTypeByMetadataName(AspNetNames.HeaderDictionaryTypeExtensions);
-            this.uriHelper = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.Extensions.UriHelper");
+            this.uriHelper = compilation.GetTypeByMetadataName(AspNetNames.UriHelper);
             this.serviceAttributes = Resolve(compilation, AspNetNames.FromServicesAttribute, AspNetNames.FromKeyedServicesAttribute);
             this.bindingSourceAttributes = Resolve(compilation, [.. AspNetNames.BindingSourceAttributes]);
-            this.uriTypes = Resolve(compilation, "System.Uri", "System.UriBuilder");
-            this.propagatingTypes = Resolve(
-                compilation,
-                "System.String",
-                "System.Uri",
-                "System.UriBuilder",
-                "System.Linq.Enumerable",
-                "System.Net.WebUtility",
-                "Microsoft.Extensions.Primitives.StringValues",
-                "Microsoft.AspNetCore.Http.HostString");
         }
 
         public static RequestInputSymbols? Resolve(Compilation compilation)
@@ -56,7 +47,7 @@ namespace Accrue.Portal.Analyzers.Requests
             return httpRequest is null ? null : new RequestInputSymbols(compilation, httpRequest);
         }
 
-        /// <summary><c>HttpRequest.Query/Form/Headers/Host</c>.</summary>
+        /// <summary><c>HttpRequest.Query/Form/Headers/Cookies/RouteValues/Host/Path/QueryString</c>.</summary>
         public bool IsRequestInputProperty(IPropertySymbol property) =>
             AspNetNames.RequestInputProperties.Contains(property.Name) && DerivesFrom(property.ContainingType, this.httpRequest);
 
@@ -66,23 +57,33 @@ namespace Accrue.Portal.Analyzers.Requests
              && method.Parameters.Length == 1 && DerivesFrom(method.Parameters[0].Type, this.httpRequest))
             || (SymbolEqualityComparer.Default.Equals(method.ContainingType, this.uriHelper) && method.Name is "GetDisplayUrl" or "GetEncodedUrl");
 
-        /// <summary>Calls whose result carries their input along (string and URI building, <c>StringValues</c>, LINQ's element picks).</summary>
-        public bool Propagates(IMethodSymbol method) =>
-            method.Name == nameof(ToString) || this.propagatingTypes.Contains(method.ContainingType.OriginalDefinition, SymbolEqualityComparer.Default);
-
-        public bool IsUriType(ITypeSymbol? type) => this.uriTypes.Contains(type, SymbolEqualityComparer.Default);
-
         /// <summary>A property the model binder fills from the request: <c>[BindProperty]</c>, or any public settable one under <c>[BindProperties]</c>.</summary>
         public bool IsBoundProperty(IPropertySymbol property) =>
-            HasAttribute(property, this.bindProperty)
-            || this.bindingSourceAttributes.Any(a => HasAttribute(property, a))
-            || (HasAttribute(property.ContainingType, this.bindProperties) && property.SetMethod is { DeclaredAccessibility: Accessibility.Public });
+            property.DeclaringSyntaxReferences.Length > 0
+            && this.boundProperties.GetOrAdd(property.OriginalDefinition, p =>
+                HasAttribute(p, this.bindProperty)
+                || this.bindingSourceAttributes.Any(a => HasAttribute(p, a))
+                || (HasAttribute(p.ContainingType, this.bindProperties) && p.SetMethod is { DeclaredAccessibility: Accessibility.Public }));
+
+        /// <summary>A method the framework calls for a request: a controller action, a Razor Pages handler, a minimal API delegate.</summary>
+        public bool IsEndpoint(IMethodSymbol method, IOperation reference) => this.IsActionOrHandler(method) || this.IsEndpointDelegate(method, reference);
 
         /// <summary>
         /// A parameter the framework binds from the request: one with a [From*] binding attribute, or a plain string/URI or
         /// app-model parameter of a controller action, a Razor Pages handler or a minimal API delegate.
         /// </summary>
         public bool IsBound(IParameterSymbol parameter, IOperation reference)
+        {
+            var definition = parameter.OriginalDefinition;
+            if (!this.boundParameters.TryGetValue(definition, out var bound))
+            {
+                bound = this.boundParameters.GetOrAdd(definition, this.BindsFromRequest(definition, reference));
+            }
+
+            return bound;
+        }
+
+        private bool BindsFromRequest(IParameterSymbol parameter, IOperation reference)
         {
             if (this.serviceAttributes.Any(a => HasAttribute(parameter, a)))
             {
@@ -139,11 +140,16 @@ namespace Accrue.Portal.Analyzers.Requests
             return false;
         }
 
-        /// <summary>Strings and URIs, and the app's own model classes (whose members the binder fills); not services or framework types.</summary>
+        /// <summary>
+        /// Strings and URIs, and the app's own model classes (whose members the binder fills); not framework types, and not
+        /// the app's services: a class with instance methods of its own is what the container injects into an endpoint.
+        /// </summary>
         private static bool IsBindableByConvention(ITypeSymbol type) =>
             type.SpecialType == SpecialType.System_String
             || type.ToDisplayString() == "System.Uri"
-            || (type.TypeKind is TypeKind.Class or TypeKind.Struct && type.Locations.Any(l => l.IsInSource));
+            || (type.TypeKind is TypeKind.Class or TypeKind.Struct
+                && type.Locations.Any(l => l.IsInSource)
+                && !type.GetMembers().Any(m => m is IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false, IsImplicitlyDeclared: false }));
 
         private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? expected)
         {

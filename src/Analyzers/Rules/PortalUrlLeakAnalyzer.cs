@@ -32,16 +32,7 @@ namespace Accrue.Portal.Analyzers.Rules
                 }
 
                 var engine = new TaintEngine(start.Compilation, specification);
-                OperationBlockGate.Register(
-                    start,
-                    engine.IsTaintEntry,
-                    block => Analyze(block, engine),
-                    OperationKind.Invocation,
-                    OperationKind.PropertyReference,
-                    OperationKind.LocalReference,
-                    OperationKind.ParameterReference,
-                    OperationKind.FieldReference,
-                    OperationKind.Await);
+                OperationBlockGate.Register(start, engine.IsTaintEntry, block => Analyze(block, engine), TaintEngine.EntryKinds);
             });
         }
 

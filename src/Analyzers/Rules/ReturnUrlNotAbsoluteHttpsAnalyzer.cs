@@ -30,7 +30,7 @@ namespace Accrue.Portal.Analyzers.Rules
             context.RegisterCompilationStartAction(start =>
             {
                 var symbols = PortalRequestSymbols.Resolve(start.Compilation);
-                var fields = symbols is null ? null : ReturnUrlFields.Resolve(start.Compilation, symbols);
+                var fields = symbols is null ? null : OptionFieldWrites.ReturnUrls(start.Compilation, symbols);
                 if (fields is null)
                 {
                     return;
@@ -38,11 +38,11 @@ namespace Accrue.Portal.Analyzers.Rules
 
                 var classifier = new ReturnUrlClassifier(start.Compilation);
                 var isRelease = PortalOptions.IsReleaseBuild(start.Options, start.Compilation);
-                OperationBlockGate.Register(start, fields.IsReturnUrlWrite, c => Analyze(c, fields, classifier, isRelease), OperationKind.SimpleAssignment, OperationKind.Invocation);
+                OperationBlockGate.Register(start, fields.IsWrite, c => Analyze(c, fields, classifier, isRelease), OperationKind.SimpleAssignment, OperationKind.Invocation);
             });
         }
 
-        private static void Analyze(OperationBlockAnalysisContext context, ReturnUrlFields fields, ReturnUrlClassifier classifier, bool isRelease)
+        private static void Analyze(OperationBlockAnalysisContext context, OptionFieldWrites fields, ReturnUrlClassifier classifier, bool isRelease)
         {
             LocalValues? locals = null;
             foreach (var block in context.OperationBlocks)

@@ -7,7 +7,7 @@ using Accrue.Portal.Tests.Verification;
 public sealed class Portal010ReturnUrlFromRequestInputTests
 {
     private static ProjectBuilder Create(string source) => new ProjectBuilder()
-        .WithAnalyzer<ReturnUrlFromRequestInputAnalyzer>()
+        .WithAnalyzer<RequestInputFlowAnalyzer>()
         .WithAspNetCore()
         .WithSourceCode(source);
 
@@ -24,7 +24,7 @@ public sealed class Portal010ReturnUrlFromRequestInputTests
             {
                 public IActionResult Portal(string customerId, string returnUrl)
                 {
-                    var session = new SessionService().Create(new SessionCreateOptions { Customer = customerId, ReturnUrl = {|#0:returnUrl|} });
+                    var session = new SessionService().Create(new SessionCreateOptions { Customer = {|PORTAL011:customerId|}, ReturnUrl = {|#0:returnUrl|} });
                     return Redirect(session.Url);
                 }
             }
@@ -46,7 +46,7 @@ public sealed class Portal010ReturnUrlFromRequestInputTests
                 {
                     var back = $"{next}?from=portal";
                     var options = new SessionCreateOptions();
-                    options.ReturnUrl = [|back|];
+                    options.ReturnUrl = {|PORTAL010:back|};
                     return (await client.V1.BillingPortal.Sessions.CreateAsync(options)).Url;
                 }
             }
@@ -65,7 +65,7 @@ public sealed class Portal010ReturnUrlFromRequestInputTests
             public class BillingController : ControllerBase
             {
                 public string Portal(IStripeClient client, [FromBody] PortalRequest request) =>
-                    new SessionService(client).Create(new SessionCreateOptions { Customer = request.CustomerId, ReturnUrl = {|#0:request.ReturnUrl|} }).Url;
+                    new SessionService(client).Create(new SessionCreateOptions { Customer = {|PORTAL011:request.CustomerId|}, ReturnUrl = {|#0:request.ReturnUrl|} }).Url;
             }
             """)
             .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL010").WithLocation(0).WithMessage(Message("return_url", "the request parameter 'request'")))
@@ -132,7 +132,7 @@ public sealed class Portal010ReturnUrlFromRequestInputTests
             {
                 public static void Map(WebApplication app) =>
                     app.MapGet("/portal", (string customerId, string returnUrl) =>
-                        Results.Redirect(new SessionService().Create(new SessionCreateOptions { Customer = customerId, ReturnUrl = [|returnUrl|] }).Url));
+                        Results.Redirect(new SessionService().Create(new SessionCreateOptions { Customer = {|PORTAL011:customerId|}, ReturnUrl = {|PORTAL010:returnUrl|} }).Url));
             }
             """).ValidateAsync();
 
@@ -147,7 +147,7 @@ public sealed class Portal010ReturnUrlFromRequestInputTests
                 void Build(HttpRequest request, SessionCreateOptions options)
                 {
                     request.Form.TryGetValue("back", out var back);
-                    options.AddExtraParam("return_url", [|back.ToString()|]);
+                    options.AddExtraParam("return_url", {|PORTAL010:back.ToString()|});
                 }
             }
             """).ValidateAsync();
@@ -160,7 +160,7 @@ public sealed class Portal010ReturnUrlFromRequestInputTests
 
             public class SettingsModel : PageModel
             {
-                public void OnPost(string defaultUrl) => new ConfigurationService().Create(new ConfigurationCreateOptions { DefaultReturnUrl = [|defaultUrl|] });
+                public void OnPost(string defaultUrl) => new ConfigurationService().Create(new ConfigurationCreateOptions { DefaultReturnUrl = {|PORTAL010:defaultUrl|} });
             }
             """).ValidateAsync();
 
@@ -206,7 +206,7 @@ public sealed class Portal010ReturnUrlFromRequestInputTests
                         }
 
                         options.ReturnUrl = UrlPolicy.IsAllowed(returnUrl) ? returnUrl : "https://example.com/";
-                        options.ReturnUrl = [|other|];
+                        options.ReturnUrl = {|PORTAL010:other|};
                         return Redirect(new SessionService().Create(options).Url);
                     }
                 }
@@ -259,7 +259,7 @@ public sealed class Portal010ReturnUrlFromRequestInputTests
                     var options = new SessionCreateOptions();
                     if (UrlPolicy.IsAllowed(returnUrl))
                     {
-                        options.ReturnUrl = [|returnUrl|];
+                        options.ReturnUrl = {|PORTAL010:returnUrl|};
                     }
 
                     return Redirect(new SessionService().Create(options).Url);
@@ -315,7 +315,7 @@ public sealed class Portal010ReturnUrlFromRequestInputTests
             {
                 public IActionResult Portal([FromServices] IConfiguration configuration, LinkGenerator links, CancellationToken cancellationToken, string customerId)
                 {
-                    var options = new SessionCreateOptions { Customer = customerId };
+                    var options = new SessionCreateOptions { Customer = {|PORTAL011:customerId|} };
                     options.ReturnUrl = configuration["Portal:ReturnUrl"];
                     options.ReturnUrl = "https://example.com/account";
                     options.ReturnUrl = links.GetUriByAction(HttpContext, "Index", "Account");
@@ -325,7 +325,7 @@ public sealed class Portal010ReturnUrlFromRequestInputTests
             """).ValidateAsync();
 
     [Fact]
-    public Task Parameters_of_ordinary_methods_and_app_helpers_are_silent() =>
+    public Task Parameters_of_ordinary_methods_are_silent_and_helpers_returning_the_input_are_followed() =>
         Create("""
             using Microsoft.AspNetCore.Mvc;
             using Stripe.BillingPortal;
@@ -341,7 +341,7 @@ public sealed class Portal010ReturnUrlFromRequestInputTests
                 public Session Helper(string returnUrl) => new SessionService().Create(new SessionCreateOptions { ReturnUrl = returnUrl });
 
                 public IActionResult Portal(string returnUrl) =>
-                    Redirect(new SessionService().Create(new SessionCreateOptions { ReturnUrl = Normalize(returnUrl) }).Url);
+                    Redirect(new SessionService().Create(new SessionCreateOptions { ReturnUrl = {|PORTAL010:Normalize(returnUrl)|} }).Url);
 
                 private static string Normalize(string url) => url;
             }
@@ -394,10 +394,249 @@ public sealed class Portal010ReturnUrlFromRequestInputTests
             }
             """).ValidateAsync();
 
+    private const string ServiceFile = """
+        using System.Threading.Tasks;
+        using Stripe;
+        using Stripe.BillingPortal;
+
+        public sealed class BillingService(IStripeClient client)
+        {
+            public async Task<string> OpenAsync(string customerId, string back)
+            {
+                var options = new SessionCreateOptions { Customer = customerId, ReturnUrl = {|#1:back|} };
+                return (await new SessionService(client).CreateAsync(options)).Url;
+            }
+
+            public Session Open(string customerId, string back) => new SessionService().Create(Options(customerId, back));
+
+            private static SessionCreateOptions Options(string customerId, string back) =>
+                new SessionCreateOptions { Customer = customerId, ReturnUrl = {|#2:"" + back|} };
+        }
+        """;
+
+    [Fact]
+    public Task Controller_to_service_in_another_file_is_reported_at_the_assignment() =>
+        new ProjectBuilder()
+            .WithAnalyzer<RequestInputFlowAnalyzer>()
+            .WithAspNetCore()
+            .WithSourceCode("Controller.cs", """
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+
+                public class BillingController(BillingService billing) : Controller
+                {
+                    public async Task<IActionResult> Portal([FromQuery] string {|#0:returnUrl|}) =>
+                        Redirect(await billing.OpenAsync(User.FindFirst("stripe_customer")!.Value, {|#3:returnUrl|}));
+                }
+                """)
+            .WithSourceCode("Service.cs", ServiceFile)
+            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL010").WithLocation(1, "Service.cs")
+                .WithMessage(Message("return_url", "the request parameter 'returnUrl' (passed to 'BillingService.OpenAsync')"))
+                .WithAdditionalLocations(0, 3))
+            .ValidateAsync();
+
+    [Fact]
+    public Task Controller_to_service_to_options_helper_three_methods_deep_is_reported() =>
+        new ProjectBuilder()
+            .WithAnalyzer<RequestInputFlowAnalyzer>()
+            .WithAspNetCore()
+            .WithSourceCode("Controller.cs", """
+                using Microsoft.AspNetCore.Mvc;
+
+                public record PortalForm(string Next);
+
+                public class BillingController(BillingService billing) : Controller
+                {
+                    public IActionResult Portal([FromForm] PortalForm {|#0:form|})
+                    {
+                        var next = form.Next.Trim();
+                        return Redirect(billing.Open(User.Identity!.Name!, {|#3:next|}).Url);
+                    }
+                }
+                """)
+            .WithSourceCode("Service.cs", ServiceFile)
+            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL010").WithLocation(2, "Service.cs")
+                .WithMessage(Message("return_url", "the request parameter 'form' (passed to 'BillingService.Open')"))
+                .WithAdditionalLocations(0, 3))
+            .ValidateAsync();
+
+    [Fact]
+    public Task Helper_in_another_file_returning_a_Host_based_url_is_reported() =>
+        new ProjectBuilder()
+            .WithAnalyzer<RequestInputFlowAnalyzer>()
+            .WithAspNetCore()
+            .WithSourceCode("Links.cs", """
+                using Microsoft.AspNetCore.Http;
+
+                public sealed class Links(IHttpContextAccessor accessor)
+                {
+                    public string BaseUrl()
+                    {
+                        var request = accessor.HttpContext!.Request;
+                        return request.Scheme + "://" + {|#1:request.Host|};
+                    }
+
+                    public string Account() => BaseUrl() + "/account";
+                }
+                """)
+            .WithSourceCode("Portal.cs", """
+                using Stripe.BillingPortal;
+
+                public sealed class Portal(Links links)
+                {
+                    public Session Open(string customerId) =>
+                        new SessionService().Create(new SessionCreateOptions { Customer = customerId, ReturnUrl = {|#0:$"{links.Account()}?tab=billing"|} });
+                }
+                """)
+            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL010").WithLocation(0)
+                .WithMessage(Message("return_url", "HttpRequest.Host (returned by 'Links.Account' on line 6)"))
+                .WithAdditionalLocations(1))
+            .ValidateAsync();
+
+    [Fact]
+    public Task Helper_returning_a_query_value_and_local_chain_is_reported() =>
+        Create("""
+            using Microsoft.AspNetCore.Http;
+            using Stripe.BillingPortal;
+
+            static class Back
+            {
+                public static string From(HttpRequest request) => request.Query["back"].ToString();
+            }
+
+            class Portal
+            {
+                void Build(HttpContext context, SessionCreateOptions options)
+                {
+                    var back = Back.From(context.Request);
+                    var built = new System.Text.StringBuilder(back).Append("#billing").ToString();
+                    options.ReturnUrl = {|PORTAL010:built|};
+                }
+            }
+            """).ValidateAsync();
+
+    [Fact]
+    public Task Validator_inside_the_service_silences_and_only_when_declared() =>
+        new ProjectBuilder()
+            .WithAnalyzer<RequestInputFlowAnalyzer>()
+            .WithAspNetCore()
+            .WithSourceCode("""
+                using Microsoft.AspNetCore.Mvc;
+                using Stripe.BillingPortal;
+
+                public static class UrlPolicy
+                {
+                    public static bool IsAllowed(string url) => url.StartsWith("https://example.com/");
+                }
+
+                public sealed class BillingService
+                {
+                    public Session Open(string back)
+                    {
+                        if (!UrlPolicy.IsAllowed(back))
+                        {
+                            back = "https://example.com/account";
+                        }
+
+                        return new SessionService().Create(new SessionCreateOptions { ReturnUrl = back });
+                    }
+                }
+
+                public class BillingController(BillingService billing) : Controller
+                {
+                    public IActionResult Portal(string returnUrl) => Redirect(billing.Open(returnUrl).Url);
+                }
+                """)
+            .WithEditorConfig("accrue_portal.return_url_validators = UrlPolicy.IsAllowed")
+            .ValidateAsync();
+
+    [Fact]
+    public Task Validator_inside_the_service_not_declared_is_reported() =>
+        Create("""
+            using Microsoft.AspNetCore.Mvc;
+            using Stripe.BillingPortal;
+
+            public static class UrlPolicy
+            {
+                public static bool IsAllowed(string url) => url.StartsWith("https://example.com/");
+            }
+
+            public sealed class BillingService
+            {
+                public Session Open(string back)
+                {
+                    if (!UrlPolicy.IsAllowed(back))
+                    {
+                        back = "https://example.com/account";
+                    }
+
+                    return new SessionService().Create(new SessionCreateOptions { ReturnUrl = {|PORTAL010:back|} });
+                }
+            }
+
+            public class BillingController(BillingService billing) : Controller
+            {
+                public IActionResult Portal(string returnUrl) => Redirect(billing.Open(returnUrl).Url);
+            }
+            """).ValidateAsync();
+
+    [Fact]
+    public Task Checking_helper_that_returns_the_input_silences_across_methods() =>
+        Create("""
+            using Accrue.Portal;
+            using Microsoft.AspNetCore.Mvc;
+            using Stripe.BillingPortal;
+
+            public sealed class ReturnUrls(PortalGuardOptions guard)
+            {
+                public string Checked(string url) => PortalReturnUrls.EnsureAllowed(url, guard);
+
+                public string Screened(string url)
+                {
+                    if (!PortalReturnUrls.IsAllowed(url, guard))
+                    {
+                        throw new System.ArgumentException("Return URL not allowed.");
+                    }
+
+                    return url;
+                }
+            }
+
+            public class BillingController(ReturnUrls urls) : Controller
+            {
+                public IActionResult Portal(string returnUrl, string next)
+                {
+                    var options = new SessionCreateOptions { ReturnUrl = urls.Checked(returnUrl) };
+                    options.ReturnUrl = urls.Screened(next);
+                    return Redirect(new SessionService().Create(options).Url);
+                }
+            }
+            """).WithPortalRuntime().ValidateAsync();
+
+    [Fact]
+    public Task Service_parameter_fed_from_configuration_or_claims_is_silent() =>
+        Create("""
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Extensions.Configuration;
+            using Stripe.BillingPortal;
+
+            public sealed class BillingService
+            {
+                public Session Open(string customerId, string back) =>
+                    new SessionService().Create(new SessionCreateOptions { Customer = customerId, ReturnUrl = back });
+            }
+
+            public class BillingController(BillingService billing, IConfiguration configuration) : Controller
+            {
+                public IActionResult Portal(int plan) =>
+                    Redirect(billing.Open(User.FindFirst("stripe_customer")!.Value, configuration["Portal:ReturnUrl"]! + "?plan=" + plan).Url);
+            }
+            """).ValidateAsync();
+
     [Fact]
     public Task Nothing_without_AspNetCore() =>
         new ProjectBuilder()
-            .WithAnalyzer<ReturnUrlFromRequestInputAnalyzer>()
+            .WithAnalyzer<RequestInputFlowAnalyzer>()
             .WithSourceCode("""
                 using Stripe.BillingPortal;
 

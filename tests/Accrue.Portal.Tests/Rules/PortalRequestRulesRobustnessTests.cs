@@ -20,7 +20,7 @@ public sealed class PortalRequestRulesRobustnessTests
             .WithAnalyzer<UnpinnedConfigurationAnalyzer>()
             .WithAnalyzer<IncompleteFlowDataAnalyzer>()
             .WithAnalyzer<MissingCustomerAnalyzer>()
-            .WithAnalyzer<ReturnUrlFromRequestInputAnalyzer>()
+            .WithAnalyzer<RequestInputFlowAnalyzer>()
             .WithAspNetCore()
             .WithCompilerErrorsAllowed()
             .WithBuildConfiguration(BuildConfiguration.Release)

@@ -1,0 +1,67 @@
+namespace Accrue.Portal.Analyzers.Rules
+{
+    using System.Collections.Immutable;
+    using Accrue.Portal.Analyzers.DataFlow;
+    using Accrue.Portal.Analyzers.Knowledge;
+    using Microsoft.CodeAnalysis;
+    using Microsoft.CodeAnalysis.Diagnostics;
+
+    /// <summary>
+    /// PORTAL010 (request input reaches a return URL: an open redirect from the portal) and PORTAL011 (it reaches the
+    /// portal customer: anyone opens another customer's portal). One analyzer for both rules so each method body is
+    /// tracked once; the sink's kind picks the rule. The diagnostic sits where the value is written to the option (inside
+    /// the app's service when the value was passed there), with the request input as an additional location.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class RequestInputFlowAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(PortalDiagnostics.ReturnUrlFromRequestInput, PortalDiagnostics.CustomerFromRequestInput);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var specification = RequestInputTaintSpecification.TryCreate(start.Compilation, start.Options);
+                if (specification is null)
+                {
+                    return;
+                }
+
+                var engine = new TaintEngine(start.Compilation, specification);
+                OperationBlockGate.Register(start, engine.IsTaintEntry, block => Analyze(block, engine), TaintEngine.EntryKinds);
+            });
+        }
+
+        private static void Analyze(OperationBlockAnalysisContext context, TaintEngine engine)
+        {
+            foreach (var finding in engine.Analyze(context.OwningSymbol, context.OperationBlocks, context.CancellationToken))
+            {
+                var descriptor = finding.Sink.Kind == SinkKind.Customer ? PortalDiagnostics.CustomerFromRequestInput : PortalDiagnostics.ReturnUrlFromRequestInput;
+                var source = finding.Origin.Innermost;
+                var description = source.Description;
+                if (finding.Origin.ReturnedFrom is not null)
+                {
+                    description += " (" + finding.Origin.Description + ")";
+                }
+
+                var additional = ImmutableArray.Create(source.Location);
+                if (finding.Sink.Callee is { } callee)
+                {
+                    // Written inside the app's own method: point at the call that hands the input over.
+                    description += " (passed to '" + callee + "')";
+                    additional = additional.Add(finding.Value.Syntax.GetLocation());
+                }
+
+                context.ReportDiagnostic(Diagnostic.Create(
+                    descriptor,
+                    finding.Sink.Location ?? finding.Value.Syntax.GetLocation(),
+                    additional,
+                    finding.Sink.Target,
+                    description));
+            }
+        }
+    }
+}

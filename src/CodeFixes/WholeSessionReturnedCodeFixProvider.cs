@@ -1,0 +1,64 @@
+namespace Accrue.Portal.CodeFixes
+{
+    using System.Collections.Immutable;
+    using System.Composition;
+    using System.Threading;
+    using System.Threading.Tasks;
+    using Accrue.Portal.Analyzers;
+    using Accrue.Portal.Analyzers.Rules;
+    using Microsoft.CodeAnalysis;
+    using Microsoft.CodeAnalysis.CodeActions;
+    using Microsoft.CodeAnalysis.CodeFixes;
+    using Microsoft.CodeAnalysis.CSharp;
+    using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+    /// <summary>PORTAL012: send only the session URL (<c>new { url = session.Url }</c>) instead of the whole Session.</summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(WholeSessionReturnedCodeFixProvider))]
+    [Shared]
+    public sealed class WholeSessionReturnedCodeFixProvider : CodeFixProvider
+    {
+        public const string SendUrlOnlyKey = "PORTAL012.SendUrlOnly";
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.WholeSessionSentToClient);
+
+        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root is null)
+            {
+                return;
+            }
+
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                if (diagnostic.Properties.ContainsKey(WholeSessionReturnedAnalyzer.UrlOnlyFixableProperty)
+                    && root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is ExpressionSyntax session)
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create("Send only the session URL", ct => SendUrlOnlyAsync(context.Document, session, ct), SendUrlOnlyKey),
+                        diagnostic);
+                }
+            }
+        }
+
+        private static async Task<Document> SendUrlOnlyAsync(Document document, ExpressionSyntax session, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null)
+            {
+                return document;
+            }
+
+            var receiver = session.WithoutTrivia().ToString();
+            if (session is not (IdentifierNameSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax or ElementAccessExpressionSyntax or ParenthesizedExpressionSyntax))
+            {
+                receiver = "(" + receiver + ")";
+            }
+
+            var urlOnly = SyntaxFactory.ParseExpression("new { url = " + receiver + ".Url }");
+            return document.WithSyntaxRoot(root.ReplaceNode(session, urlOnly.WithTriviaFrom(session)));
+        }
+    }
+}

@@ -110,9 +110,10 @@ namespace Accrue.Portal.Analyzers.Generators
 
         public static GlueShape From(Compilation compilation, AnalyzerConfigOptionsProvider options, ParseOptions parseOptions)
         {
-            var runtime = RuntimeNames.FindRuntime(compilation) is not null;
-            var sessionService = compilation.GetTypeByMetadataName(StripeNames.SessionService);
-            var createOptions = compilation.GetTypeByMetadataName(StripeNames.SessionCreateOptions);
+            var stripeReferenced = StripeReference.IsPresent(compilation);
+            var runtime = stripeReferenced && RuntimeNames.FindRuntime(compilation) is not null;
+            var sessionService = stripeReferenced ? compilation.GetTypeByMetadataName(StripeNames.SessionService) : null;
+            var createOptions = stripeReferenced ? compilation.GetTypeByMetadataName(StripeNames.SessionCreateOptions) : null;
             var stripe = sessionService is not null
                          && createOptions is not null
                          && compilation.GetTypeByMetadataName(StripeNames.Session) is not null

@@ -25,6 +25,11 @@ namespace Accrue.Portal.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
+                if (!StripeReference.IsPresent(start.Compilation))
+                {
+                    return;
+                }
+
                 var specification = PortalUrlTaintSpecification.TryCreate(start.Compilation, start.Options.AnalyzerConfigOptionsProvider);
                 if (specification is null)
                 {

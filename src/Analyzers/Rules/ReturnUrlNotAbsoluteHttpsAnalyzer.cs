@@ -29,6 +29,11 @@ namespace Accrue.Portal.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
+                if (!StripeReference.IsPresent(start.Compilation))
+                {
+                    return;
+                }
+
                 var symbols = PortalRequestSymbols.Resolve(start.Compilation);
                 var fields = symbols is null ? null : OptionFieldWrites.ReturnUrls(start.Compilation, symbols);
                 if (fields is null)

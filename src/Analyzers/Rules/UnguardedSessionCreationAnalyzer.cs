@@ -20,6 +20,11 @@ namespace Accrue.Portal.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
+                if (!StripeReference.IsPresent(start.Compilation))
+                {
+                    return;
+                }
+
                 var sessionService = start.Compilation.GetTypeByMetadataName(StripeNames.SessionService);
                 if (sessionService is null || RuntimeNames.FindRuntime(start.Compilation) is null)
                 {

@@ -27,6 +27,11 @@ namespace Accrue.Portal.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
+                if (!StripeReference.IsPresent(start.Compilation))
+                {
+                    return;
+                }
+
                 var typeProperties = ResolveTypeProperties(start.Compilation);
                 var baseOptions = start.Compilation.GetTypeByMetadataName(StripeNames.BaseOptions);
                 if (typeProperties.Count == 0 || baseOptions is null)

@@ -46,6 +46,11 @@ namespace Accrue.Portal.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
+                if (!StripeReference.IsPresent(start.Compilation))
+                {
+                    return;
+                }
+
                 var symbols = PortalRequestSymbols.Resolve(start.Compilation);
                 if (symbols?.ConfigurationService is not null && symbols.ConfigurationCreateOptions is not null)
                 {

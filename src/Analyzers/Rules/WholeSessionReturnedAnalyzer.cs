@@ -30,6 +30,11 @@ namespace Accrue.Portal.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
+                if (!StripeReference.IsPresent(start.Compilation))
+                {
+                    return;
+                }
+
                 var compilation = start.Compilation;
                 var session = compilation.GetTypeByMetadataName(StripeNames.Session);
                 var inputs = RequestInputSymbols.Resolve(compilation);

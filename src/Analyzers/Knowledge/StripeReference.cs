@@ -1,0 +1,28 @@
+namespace Accrue.Portal.Analyzers.Knowledge
+{
+    using System;
+    using Microsoft.CodeAnalysis;
+
+    /// <summary>
+    /// The first test every analyzer and the generator make: does the compilation reference Stripe.net at all? Reading
+    /// the referenced assembly names is nearly free, while a first type lookup walks every referenced assembly, so
+    /// a project without Stripe.net pays for nothing.
+    /// </summary>
+    internal static class StripeReference
+    {
+        public const string AssemblyName = "Stripe.net";
+
+        public static bool IsPresent(Compilation compilation)
+        {
+            foreach (var identity in compilation.ReferencedAssemblyNames)
+            {
+                if (string.Equals(identity.Name, AssemblyName, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -40,20 +40,21 @@ namespace Accrue.Portal.Analyzers.DataFlow
         private PortalUrlTaintSpecification(Compilation compilation, INamedTypeSymbol session, AnalyzerConfigOptionsProvider options)
         {
             this.compilation = compilation;
+            var types = KnownTypes.For(compilation);
             this.session = session;
             this.options = options;
-            this.stripeResponse = compilation.GetTypeByMetadataName(StripeNames.StripeResponse);
-            this.runtimeRedirectUri = compilation.GetTypeByMetadataName(RuntimeNames.PortalSession)?
+            this.stripeResponse = types.Get(StripeNames.StripeResponse);
+            this.runtimeRedirectUri = types.Get(RuntimeNames.PortalSession)?
                 .GetMembers(RuntimeNames.GetRedirectUriMethod).OfType<IMethodSymbol>().FirstOrDefault();
-            this.microsoftLogger = compilation.GetTypeByMetadataName(SinkCatalogue.MicrosoftLogger);
-            this.loggerMessageAttribute = compilation.GetTypeByMetadataName(SinkCatalogue.LoggerMessageAttribute);
-            this.logLevel = compilation.GetTypeByMetadataName(SinkCatalogue.LogLevel);
-            this.textWriter = compilation.GetTypeByMetadataName("System.IO.TextWriter");
-            this.console = compilation.GetTypeByMetadataName("System.Console");
+            this.microsoftLogger = types.Get(SinkCatalogue.MicrosoftLogger);
+            this.loggerMessageAttribute = types.Get(SinkCatalogue.LoggerMessageAttribute);
+            this.logLevel = types.Get(SinkCatalogue.LogLevel);
+            this.textWriter = types.Get("System.IO.TextWriter");
+            this.console = types.Get("System.Console");
             var perRequest = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
             foreach (var name in SinkCatalogue.PerRequestTypes)
             {
-                if (compilation.GetTypeByMetadataName(name) is { } type)
+                if (types.Get(name) is { } type)
                 {
                     perRequest.Add(type);
                 }
@@ -62,7 +63,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
             this.perRequestTypes = perRequest.ToImmutable();
             foreach (var entry in SinkCatalogue.Entries)
             {
-                if (compilation.GetTypeByMetadataName(entry.TypeName) is { } type)
+                if (types.Get(entry.TypeName) is { } type)
                 {
                     this.entries.Add((type, entry));
                 }
@@ -74,7 +75,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
         /// <summary>Null when the compilation does not reference Stripe.net: then there is nothing to track.</summary>
         public static PortalUrlTaintSpecification? TryCreate(Compilation compilation, AnalyzerConfigOptionsProvider options)
         {
-            return compilation.GetTypeByMetadataName(StripeNames.Session) is { } session
+            return KnownTypes.For(compilation).Get(StripeNames.Session) is { } session
                 ? new PortalUrlTaintSpecification(compilation, session, options)
                 : null;
         }
@@ -503,8 +504,9 @@ namespace Accrue.Portal.Analyzers.DataFlow
         /// <summary>The T of every DbSet&lt;T&gt; property on a DbContext subclass declared in this compilation.</summary>
         private ImmutableHashSet<ITypeSymbol> FindEntityTypes()
         {
-            var dbContext = this.compilation.GetTypeByMetadataName(SinkCatalogue.DbContext);
-            var dbSet = this.compilation.GetTypeByMetadataName(SinkCatalogue.DbSet);
+            var types = KnownTypes.For(this.compilation);
+            var dbContext = types.Get(SinkCatalogue.DbContext);
+            var dbSet = types.Get(SinkCatalogue.DbSet);
             var builder = ImmutableHashSet.CreateBuilder<ITypeSymbol>(SymbolEqualityComparer.Default);
             if (dbContext is null || dbSet is null)
             {

@@ -8,19 +8,24 @@ namespace Accrue.Portal.Analyzers.DataFlow
     /// <summary><see cref="PropagationCatalogue"/> resolved against one compilation, with a per-member cache.</summary>
     internal sealed class PropagationTable
     {
+        private static readonly PerCompilation<PropagationTable> Shared = new PerCompilation<PropagationTable>(compilation => new PropagationTable(compilation));
+
         private readonly List<(INamedTypeSymbol Type, PropagationEntry Entry)> entries = new List<(INamedTypeSymbol, PropagationEntry)>();
         private readonly ConcurrentDictionary<ISymbol, Propagation> cache = new ConcurrentDictionary<ISymbol, Propagation>(SymbolEqualityComparer.Default);
 
-        public PropagationTable(Compilation compilation)
+        private PropagationTable(Compilation compilation)
         {
             foreach (var entry in PropagationCatalogue.Entries)
             {
-                if (compilation.GetTypeByMetadataName(entry.TypeName) is { } type)
+                if (KnownTypes.For(compilation).Get(entry.TypeName) is { } type)
                 {
                     this.entries.Add((type, entry));
                 }
             }
         }
+
+        /// <summary>The table of the compilation, shared by both taint engines.</summary>
+        public static PropagationTable For(Compilation compilation) => Shared.Get(compilation)!;
 
         /// <summary>What the member (a method, constructor or property, generic definitions compared) propagates.</summary>
         public Propagation Lookup(ISymbol member)

@@ -54,6 +54,11 @@ namespace Accrue.Portal.Analyzers.DataFlow
 
         public override bool IsSourceCandidate(IOperation operation) => this.Describe(operation) is not null;
 
+        /// <summary>Gate trigger: the operation writes a return URL or the portal customer.</summary>
+        public bool IsSinkWrite(IOperation operation) =>
+            (this.returnUrls is not null && this.returnUrls.IsWrite(operation))
+            || (this.customer is not null && this.customer.IsWrite(operation));
+
         public override bool IsSourceType(ITypeSymbol type) => false;
 
         public override bool IsSinkContainer(ITypeSymbol type) => this.portal.IsOptionsType(type);

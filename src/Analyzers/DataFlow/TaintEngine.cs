@@ -35,7 +35,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
         {
             this.compilation = compilation;
             this.Specification = specification;
-            this.Propagation = new PropagationTable(compilation);
+            this.Propagation = PropagationTable.For(compilation);
         }
 
         public TaintSpecification Specification { get; }
@@ -55,6 +55,9 @@ namespace Accrue.Portal.Analyzers.DataFlow
             var state = new FlowState(this, facts, MaxCallDepth, new Dictionary<ISymbol, TaintOrigin>(SymbolEqualityComparer.Default));
             return this.FindSinks(facts, state, MaxCallDepth, origin: null);
         }
+
+        /// <summary>The operation kinds <see cref="CallsMethodReachingSink"/> looks at.</summary>
+        public static readonly ImmutableArray<OperationKind> CallKinds = ImmutableArray.Create(OperationKind.Invocation, OperationKind.ObjectCreation);
 
         /// <summary>The operation kinds <see cref="IsTaintEntry"/> looks at: where a source or a tainted call result can appear.</summary>
         public static readonly ImmutableArray<OperationKind> EntryKinds = ImmutableArray.Create(
@@ -88,6 +91,22 @@ namespace Accrue.Portal.Analyzers.DataFlow
                    && TypeFacts.HasSourceBody(callee)
                    && !TypeFacts.CannotCarryText(callee.ReturnType)
                    && this.ReturnsTaint(callee, MaxCallDepth - 1) is not null;
+        }
+
+        /// <summary>
+        /// Gate trigger for a specification whose sinks are rarer than its sources: a call of a method or constructor of
+        /// this compilation that has a sink within the call depth. With the specification's own sink writes, it finds every
+        /// body where a finding can be reported, since findings sit at sinks.
+        /// </summary>
+        public bool CallsMethodReachingSink(IOperation operation)
+        {
+            var callee = operation switch
+            {
+                IInvocationOperation invocation when invocation.TargetMethod.MethodKind != MethodKind.LocalFunction => invocation.TargetMethod,
+                IObjectCreationOperation creation => creation.Constructor,
+                _ => null,
+            };
+            return callee is not null && TypeFacts.HasSourceBody(callee) && this.CalleeMayReachSink(callee, MaxCallDepth - 1);
         }
 
         /// <summary>
@@ -174,8 +193,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
             {
                 foreach (var call in facts.CallsIntoCompilation)
                 {
-                    var callee = call.Method.OriginalDefinition;
-                    if (this.reachesSink.GetOrAdd(new SummaryKey(callee, -2, depth - 1), key => this.GetBody(key.Method) is { } body && this.MayReachSink(body, key.Depth)))
+                    if (this.CalleeMayReachSink(call.Method, depth - 1))
                     {
                         return true;
                     }
@@ -184,6 +202,11 @@ namespace Accrue.Portal.Analyzers.DataFlow
 
             return false;
         }
+
+        private bool CalleeMayReachSink(IMethodSymbol callee, int depth) =>
+            this.reachesSink.GetOrAdd(
+                new SummaryKey(callee.OriginalDefinition, -2, depth),
+                key => this.GetBody(key.Method) is { } body && this.MayReachSink(body, key.Depth));
 
         private ImmutableArray<TaintFinding> FindSinks(MethodFacts facts, FlowState state, int depth, TaintOrigin? origin)
         {

@@ -110,52 +110,53 @@ namespace Accrue.Portal.Analyzers.Generators
 
         public static GlueShape From(Compilation compilation, AnalyzerConfigOptionsProvider options, ParseOptions parseOptions)
         {
+            var types = KnownTypes.For(compilation);
             var stripeReferenced = StripeReference.IsPresent(compilation);
             var runtime = stripeReferenced && RuntimeNames.FindRuntime(compilation) is not null;
-            var sessionService = stripeReferenced ? compilation.GetTypeByMetadataName(StripeNames.SessionService) : null;
-            var createOptions = stripeReferenced ? compilation.GetTypeByMetadataName(StripeNames.SessionCreateOptions) : null;
+            var sessionService = stripeReferenced ? types.Get(StripeNames.SessionService) : null;
+            var createOptions = stripeReferenced ? types.Get(StripeNames.SessionCreateOptions) : null;
             var stripe = sessionService is not null
                          && createOptions is not null
-                         && compilation.GetTypeByMetadataName(StripeNames.Session) is not null
+                         && types.Get(StripeNames.Session) is not null
                          && HasMember(sessionService, StripeNames.CreateMethod)
                          && HasMember(sessionService, StripeNames.CreateAsyncMethod);
-            var aspNetCore = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IResult") is not null
-                             && compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpContext") is not null;
+            var aspNetCore = types.Get("Microsoft.AspNetCore.Http.IResult") is not null
+                             && types.Get("Microsoft.AspNetCore.Http.HttpContext") is not null;
             var release = options.GlobalOptions.TryGetValue("build_property.Configuration", out var configuration) && !string.IsNullOrEmpty(configuration)
                 ? string.Equals(configuration, "Release", StringComparison.OrdinalIgnoreCase)
                 : compilation.Options.OptimizationLevel == OptimizationLevel.Release;
-            var configurationService = compilation.GetTypeByMetadataName(StripeNames.ConfigurationService);
+            var configurationService = types.Get(StripeNames.ConfigurationService);
             var configurationGlue = runtime && stripe
-                                    && compilation.GetTypeByMetadataName(RuntimeNames.PortalConfigurationAudit) is not null
-                                    && compilation.GetTypeByMetadataName(StripeNames.Configuration) is not null
-                                    && compilation.GetTypeByMetadataName(StripeNames.ConfigurationListOptions) is not null
+                                    && types.Get(RuntimeNames.PortalConfigurationAudit) is not null
+                                    && types.Get(StripeNames.Configuration) is not null
+                                    && types.Get(StripeNames.ConfigurationListOptions) is not null
                                     && HasMember(configurationService, StripeNames.GetAsyncMethod)
                                     && HasMember(configurationService, StripeNames.ListAsyncMethod)
                                     && HasMember(configurationService, StripeNames.CreateAsyncMethod)
                                     && HasMember(configurationService, StripeNames.UpdateAsyncMethod);
             var hosting = configurationGlue
-                          && compilation.GetTypeByMetadataName(RuntimeNames.PortalStartupCheck) is not null
-                          && compilation.GetTypeByMetadataName(HostingNames.HostedService) is not null
-                          && compilation.GetTypeByMetadataName(HostingNames.HostEnvironment) is not null
-                          && compilation.GetTypeByMetadataName(HostingNames.ServiceCollection) is not null
-                          && compilation.GetTypeByMetadataName(HostingNames.ServiceCollectionExtensions) is not null
-                          && compilation.GetTypeByMetadataName(HostingNames.Options) is not null;
+                          && types.Get(RuntimeNames.PortalStartupCheck) is not null
+                          && types.Get(HostingNames.HostedService) is not null
+                          && types.Get(HostingNames.HostEnvironment) is not null
+                          && types.Get(HostingNames.ServiceCollection) is not null
+                          && types.Get(HostingNames.ServiceCollectionExtensions) is not null
+                          && types.Get(HostingNames.Options) is not null;
             return new GlueShape(
                 sessionService: runtime && stripe,
                 aspNetCore: runtime && aspNetCore,
-                mvc: compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.IActionResult") is not null,
+                mvc: types.Get("Microsoft.AspNetCore.Mvc.IActionResult") is not null,
                 releaseBuild: release,
                 nullableSyntax: ((CSharpParseOptions)parseOptions).LanguageVersion >= LanguageVersion.CSharp8,
                 customerAccount: HasMember(createOptions, StripeNames.CustomerAccountProperty),
-                retention: HasMember(compilation.GetTypeByMetadataName(StripeNames.SessionFlowDataSubscriptionCancelOptions), StripeNames.RetentionProperty),
-                discounts: HasMember(compilation.GetTypeByMetadataName(StripeNames.SessionFlowDataSubscriptionUpdateConfirmOptions), StripeNames.DiscountsProperty),
+                retention: HasMember(types.Get(StripeNames.SessionFlowDataSubscriptionCancelOptions), StripeNames.RetentionProperty),
+                discounts: HasMember(types.Get(StripeNames.SessionFlowDataSubscriptionUpdateConfirmOptions), StripeNames.DiscountsProperty),
                 configurationService: configurationGlue,
                 hosting: hosting,
                 healthChecks: hosting
-                              && compilation.GetTypeByMetadataName(HostingNames.HealthCheck) is not null
-                              && compilation.GetTypeByMetadataName(HostingNames.HealthCheckRegistration) is not null
-                              && compilation.GetTypeByMetadataName(HostingNames.HealthChecksBuilder) is not null,
-                logging: compilation.GetTypeByMetadataName(HostingNames.LoggerFactory) is not null);
+                              && types.Get(HostingNames.HealthCheck) is not null
+                              && types.Get(HostingNames.HealthCheckRegistration) is not null
+                              && types.Get(HostingNames.HealthChecksBuilder) is not null,
+                logging: types.Get(HostingNames.LoggerFactory) is not null);
         }
 
         public bool Equals(GlueShape? other) =>

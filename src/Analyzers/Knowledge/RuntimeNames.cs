@@ -24,7 +24,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
         /// <summary>The runtime's guard type when the compilation references Accrue.Portal itself (not a look-alike), else null.</summary>
         public static INamedTypeSymbol? FindRuntime(Compilation compilation)
         {
-            var guard = compilation.GetTypeByMetadataName(PortalGuard);
+            var guard = KnownTypes.For(compilation).Get(PortalGuard);
             return guard?.ContainingAssembly?.Name == AssemblyName && guard.DeclaredAccessibility == Accessibility.Public ? guard : null;
         }
     }

@@ -31,8 +31,8 @@ namespace Accrue.Portal.Analyzers.Requests
             symbols,
             (symbols.SessionCreateOptions, PortalApiRules.ReturnUrlPath),
             (symbols.SessionCreateOptions, PortalApiRules.AfterCompletionRedirectReturnUrlPath),
-            (compilation.GetTypeByMetadataName(StripeNames.ConfigurationCreateOptions), PortalApiRules.DefaultReturnUrlPath),
-            (compilation.GetTypeByMetadataName(StripeNames.ConfigurationUpdateOptions), PortalApiRules.DefaultReturnUrlPath));
+            (KnownTypes.For(compilation).Get(StripeNames.ConfigurationCreateOptions), PortalApiRules.DefaultReturnUrlPath),
+            (KnownTypes.For(compilation).Get(StripeNames.ConfigurationUpdateOptions), PortalApiRules.DefaultReturnUrlPath));
 
         /// <summary>The session's <c>customer</c> and <c>customer_account</c>.</summary>
         public static OptionFieldWrites? Customer(PortalRequestSymbols symbols) => Resolve(
@@ -40,10 +40,10 @@ namespace Accrue.Portal.Analyzers.Requests
             (symbols.SessionCreateOptions, PortalApiRules.CustomerPath),
             (symbols.SessionCreateOptions, PortalApiRules.CustomerAccountPath));
 
-        /// <summary>A write of one of the fields: the value written and the API path it goes to.</summary>
         /// <summary>Gate trigger: a write to one of these fields.</summary>
         public bool IsWrite(IOperation operation) => this.TryMatch(operation, out _, out _);
 
+        /// <summary>A write of one of the fields: the value written and the API path it goes to.</summary>
         public bool TryMatch(IOperation operation, out IOperation value, out string path)
         {
             value = null!;

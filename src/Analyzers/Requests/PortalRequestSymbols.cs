@@ -12,6 +12,8 @@ namespace Accrue.Portal.Analyzers.Requests
     /// </summary>
     internal sealed class PortalRequestSymbols
     {
+        private static readonly PerCompilation<PortalRequestSymbols> Shared = new PerCompilation<PortalRequestSymbols>(Create);
+
         private readonly ConcurrentDictionary<IPropertySymbol, string?> fieldNames = new(SymbolEqualityComparer.Default);
 
         private PortalRequestSymbols(Compilation compilation, INamedTypeSymbol sessionService, INamedTypeSymbol sessionCreateOptions, INamedTypeSymbol baseOptions, INamedTypeSymbol nestedOptions)
@@ -20,11 +22,12 @@ namespace Accrue.Portal.Analyzers.Requests
             this.SessionCreateOptions = sessionCreateOptions;
             this.BaseOptions = baseOptions;
             this.NestedOptions = nestedOptions;
-            this.List = compilation.GetTypeByMetadataName("System.Collections.Generic.List`1");
-            this.JsonProperty = compilation.GetTypeByMetadataName(StripeNames.JsonPropertyAttribute);
-            this.ConfigurationService = compilation.GetTypeByMetadataName(StripeNames.ConfigurationService);
-            this.ConfigurationCreateOptions = compilation.GetTypeByMetadataName(StripeNames.ConfigurationCreateOptions);
-            this.ConfigurationUpdateOptions = compilation.GetTypeByMetadataName(StripeNames.ConfigurationUpdateOptions);
+            var types = KnownTypes.For(compilation);
+            this.List = types.Get("System.Collections.Generic.List`1");
+            this.JsonProperty = types.Get(StripeNames.JsonPropertyAttribute);
+            this.ConfigurationService = types.Get(StripeNames.ConfigurationService);
+            this.ConfigurationCreateOptions = types.Get(StripeNames.ConfigurationCreateOptions);
+            this.ConfigurationUpdateOptions = types.Get(StripeNames.ConfigurationUpdateOptions);
         }
 
         public INamedTypeSymbol SessionService { get; }
@@ -46,12 +49,16 @@ namespace Accrue.Portal.Analyzers.Requests
 
         private INamedTypeSymbol? JsonProperty { get; }
 
-        public static PortalRequestSymbols? Resolve(Compilation compilation)
+        /// <summary>Null without Stripe.net's session types; built once per compilation for every rule that needs it.</summary>
+        public static PortalRequestSymbols? Resolve(Compilation compilation) => Shared.Get(compilation);
+
+        private static PortalRequestSymbols? Create(Compilation compilation)
         {
-            var sessionService = compilation.GetTypeByMetadataName(StripeNames.SessionService);
-            var sessionCreateOptions = compilation.GetTypeByMetadataName(StripeNames.SessionCreateOptions);
-            var baseOptions = compilation.GetTypeByMetadataName(StripeNames.BaseOptions);
-            var nestedOptions = compilation.GetTypeByMetadataName(StripeNames.NestedOptions);
+            var types = KnownTypes.For(compilation);
+            var sessionService = types.Get(StripeNames.SessionService);
+            var sessionCreateOptions = types.Get(StripeNames.SessionCreateOptions);
+            var baseOptions = types.Get(StripeNames.BaseOptions);
+            var nestedOptions = types.Get(StripeNames.NestedOptions);
             return sessionService is null || sessionCreateOptions is null || baseOptions is null || nestedOptions is null
                 ? null
                 : new PortalRequestSymbols(compilation, sessionService, sessionCreateOptions, baseOptions, nestedOptions);

@@ -10,6 +10,8 @@ namespace Accrue.Portal.Analyzers.Requests
     /// <summary>ASP.NET Core's request-input surface, resolved once per compilation: where client-chosen values enter.</summary>
     internal sealed class RequestInputSymbols
     {
+        private static readonly PerCompilation<RequestInputSymbols> Shared = new PerCompilation<RequestInputSymbols>(Create);
+
         private readonly INamedTypeSymbol httpRequest;
         private readonly INamedTypeSymbol? controllerBase;
         private readonly INamedTypeSymbol? pageModel;
@@ -28,22 +30,26 @@ namespace Accrue.Portal.Analyzers.Requests
         private RequestInputSymbols(Compilation compilation, INamedTypeSymbol httpRequest)
         {
             this.httpRequest = httpRequest;
-            this.controllerBase = compilation.GetTypeByMetadataName(AspNetNames.ControllerBase);
-            this.pageModel = compilation.GetTypeByMetadataName(AspNetNames.PageModel);
-            this.apiController = compilation.GetTypeByMetadataName(AspNetNames.ApiControllerAttribute);
-            this.nonAction = compilation.GetTypeByMetadataName(AspNetNames.NonActionAttribute);
-            this.bindProperty = compilation.GetTypeByMetadataName(AspNetNames.BindPropertyAttribute);
-            this.bindProperties = compilation.GetTypeByMetadataName(AspNetNames.BindPropertiesAttribute);
-            this.endpointRouteBuilderExtensions = compilation.GetTypeByMetadataName(AspNetNames.EndpointRouteBuilderExtensions);
-            this.headerDictionaryTypeExtensions = compilation.GetTypeByMetadataName(AspNetNames.HeaderDictionaryTypeExtensions);
-            this.uriHelper = compilation.GetTypeByMetadataName(AspNetNames.UriHelper);
+            var types = KnownTypes.For(compilation);
+            this.controllerBase = types.Get(AspNetNames.ControllerBase);
+            this.pageModel = types.Get(AspNetNames.PageModel);
+            this.apiController = types.Get(AspNetNames.ApiControllerAttribute);
+            this.nonAction = types.Get(AspNetNames.NonActionAttribute);
+            this.bindProperty = types.Get(AspNetNames.BindPropertyAttribute);
+            this.bindProperties = types.Get(AspNetNames.BindPropertiesAttribute);
+            this.endpointRouteBuilderExtensions = types.Get(AspNetNames.EndpointRouteBuilderExtensions);
+            this.headerDictionaryTypeExtensions = types.Get(AspNetNames.HeaderDictionaryTypeExtensions);
+            this.uriHelper = types.Get(AspNetNames.UriHelper);
             this.serviceAttributes = Resolve(compilation, AspNetNames.FromServicesAttribute, AspNetNames.FromKeyedServicesAttribute);
             this.bindingSourceAttributes = Resolve(compilation, [.. AspNetNames.BindingSourceAttributes]);
         }
 
-        public static RequestInputSymbols? Resolve(Compilation compilation)
+        /// <summary>Null without ASP.NET Core; built once per compilation for every rule that needs it.</summary>
+        public static RequestInputSymbols? Resolve(Compilation compilation) => Shared.Get(compilation);
+
+        private static RequestInputSymbols? Create(Compilation compilation)
         {
-            var httpRequest = compilation.GetTypeByMetadataName(AspNetNames.HttpRequest);
+            var httpRequest = KnownTypes.For(compilation).Get(AspNetNames.HttpRequest);
             return httpRequest is null ? null : new RequestInputSymbols(compilation, httpRequest);
         }
 
@@ -183,6 +189,6 @@ namespace Accrue.Portal.Analyzers.Requests
         }
 
         private static ImmutableArray<INamedTypeSymbol> Resolve(Compilation compilation, params string[] names) =>
-            names.Select(compilation.GetTypeByMetadataName).Where(t => t is not null).Select(t => t!).ToImmutableArray();
+            names.Select(KnownTypes.For(compilation).Get).Where(t => t is not null).Select(t => t!).ToImmutableArray();
     }
 }

@@ -78,10 +78,11 @@ namespace Accrue.Portal.Analyzers.Requests
 
         public ReturnUrlClassifier(Compilation compilation)
         {
-            this.urlHelper = compilation.GetTypeByMetadataName(AspNetNames.UrlHelper);
-            this.urlHelperExtensions = compilation.GetTypeByMetadataName(AspNetNames.UrlHelperExtensions);
-            this.linkGenerator = compilation.GetTypeByMetadataName(AspNetNames.LinkGenerator);
-            this.pathString = compilation.GetTypeByMetadataName(AspNetNames.PathString);
+            var types = KnownTypes.For(compilation);
+            this.urlHelper = types.Get(AspNetNames.UrlHelper);
+            this.urlHelperExtensions = types.Get(AspNetNames.UrlHelperExtensions);
+            this.linkGenerator = types.Get(AspNetNames.LinkGenerator);
+            this.pathString = types.Get(AspNetNames.PathString);
         }
 
         public ReturnUrlShape Classify(IOperation value, LocalValues locals, int depth = 0)

@@ -15,6 +15,8 @@ namespace Accrue.Portal.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class RequestInputFlowAnalyzer : DiagnosticAnalyzer
     {
+        private static readonly ImmutableArray<OperationKind> SinkEntryKinds = TaintEngine.CallKinds.Add(OperationKind.SimpleAssignment);
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(PortalDiagnostics.ReturnUrlFromRequestInput, PortalDiagnostics.CustomerFromRequestInput);
 
@@ -35,8 +37,15 @@ namespace Accrue.Portal.Analyzers.Rules
                     return;
                 }
 
+                // Request input is everywhere in a web app (every action's parameters) while portal options are written in a
+                // handful of places, so the gate looks for the sink side: a write of a return URL or customer, or a call of
+                // the app's own code that makes one.
                 var engine = new TaintEngine(start.Compilation, specification);
-                OperationBlockGate.Register(start, engine.IsTaintEntry, block => Analyze(block, engine), TaintEngine.EntryKinds);
+                OperationBlockGate.Register(
+                    start,
+                    operation => specification.IsSinkWrite(operation) || engine.CallsMethodReachingSink(operation),
+                    block => Analyze(block, engine),
+                    SinkEntryKinds);
             });
         }
 

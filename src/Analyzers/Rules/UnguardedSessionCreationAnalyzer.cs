@@ -25,7 +25,7 @@ namespace Accrue.Portal.Analyzers.Rules
                     return;
                 }
 
-                var sessionService = start.Compilation.GetTypeByMetadataName(StripeNames.SessionService);
+                var sessionService = KnownTypes.For(start.Compilation).Get(StripeNames.SessionService);
                 if (sessionService is null || RuntimeNames.FindRuntime(start.Compilation) is null)
                 {
                     return;

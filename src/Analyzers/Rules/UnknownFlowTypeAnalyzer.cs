@@ -33,7 +33,7 @@ namespace Accrue.Portal.Analyzers.Rules
                 }
 
                 var typeProperties = ResolveTypeProperties(start.Compilation);
-                var baseOptions = start.Compilation.GetTypeByMetadataName(StripeNames.BaseOptions);
+                var baseOptions = KnownTypes.For(start.Compilation).Get(StripeNames.BaseOptions);
                 if (typeProperties.Count == 0 || baseOptions is null)
                 {
                     return;
@@ -59,7 +59,7 @@ namespace Accrue.Portal.Analyzers.Rules
 
             void Add(string optionsType, PortalEnumeratedField field)
             {
-                foreach (var member in compilation.GetTypeByMetadataName(optionsType)?.GetMembers(StripeNames.TypeProperty) ?? ImmutableArray<ISymbol>.Empty)
+                foreach (var member in KnownTypes.For(compilation).Get(optionsType)?.GetMembers(StripeNames.TypeProperty) ?? ImmutableArray<ISymbol>.Empty)
                 {
                     if (member is IPropertySymbol property)
                     {

@@ -36,7 +36,7 @@ namespace Accrue.Portal.Analyzers.Rules
                 }
 
                 var compilation = start.Compilation;
-                var session = compilation.GetTypeByMetadataName(StripeNames.Session);
+                var session = KnownTypes.For(compilation).Get(StripeNames.Session);
                 var inputs = RequestInputSymbols.Resolve(compilation);
                 if (session is null || inputs is null)
                 {
@@ -148,11 +148,12 @@ namespace Accrue.Portal.Analyzers.Rules
 
         private static ImmutableArray<INamedTypeSymbol> ResolveAll(Compilation compilation, params string[] names)
         {
+            var types = KnownTypes.For(compilation);
             var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
             foreach (var name in names)
             {
                 // Every declaration: Results and TypedResults are declared in more than one reference assembly.
-                builder.AddRange(compilation.GetTypesByMetadataName(name));
+                builder.AddRange(types.GetAll(name));
             }
 
             return builder.ToImmutable();

@@ -1,9 +1,13 @@
 namespace Accrue.Portal.Analyzers.Requests
 {
+    using System;
     using System.Collections.Concurrent;
     using System.Collections.Generic;
+    using System.Collections.Immutable;
+    using System.Runtime.CompilerServices;
     using Accrue.Portal.Analyzers.Knowledge;
     using Microsoft.CodeAnalysis;
+    using Microsoft.CodeAnalysis.Diagnostics;
     using Microsoft.CodeAnalysis.Operations;
 
     /// <summary>
@@ -14,6 +18,7 @@ namespace Accrue.Portal.Analyzers.Requests
     {
         private static readonly PerCompilation<PortalRequestSymbols> Shared = new PerCompilation<PortalRequestSymbols>(Create);
 
+        private readonly ConditionalWeakTable<IOperation, BodyRequests> sessionRequests = new ConditionalWeakTable<IOperation, BodyRequests>();
         private readonly ConcurrentDictionary<IPropertySymbol, string?> fieldNames = new(SymbolEqualityComparer.Default);
 
         private PortalRequestSymbols(Compilation compilation, INamedTypeSymbol sessionService, INamedTypeSymbol sessionCreateOptions, INamedTypeSymbol baseOptions, INamedTypeSymbol nestedOptions)
@@ -70,6 +75,18 @@ namespace Accrue.Portal.Analyzers.Requests
         /// </summary>
         /// <summary>Gate trigger: a session-create call (direct or guarded).</summary>
         public bool IsSessionCreate(IOperation operation) => operation is IInvocationOperation invocation && this.TryMatchSessionCreate(invocation, out _);
+
+        /// <summary>
+        /// The start of every session-request rule (PORTAL004/006/007): <paramref name="analyze"/> runs for each method
+        /// body that creates a session, with the body's requests. The driver hands every analyzer the same operation tree
+        /// for a body, so the requests are collected once and shared by the rules.
+        /// </summary>
+        public void RegisterSessionRequestAnalysis(CompilationStartAnalysisContext start, Action<OperationBlockAnalysisContext, ImmutableArray<PortalRequest>> analyze) =>
+            OperationBlockGate.Register(
+                start,
+                this.IsSessionCreate,
+                context => analyze(context, this.SessionRequestsOf(context.OperationBlocks)),
+                OperationKind.Invocation);
 
         public bool TryMatchSessionCreate(IInvocationOperation invocation, out IOperation options)
         {
@@ -214,6 +231,10 @@ namespace Accrue.Portal.Analyzers.Requests
             return null;
         }
 
+        /// <summary>Keyed weakly by the body's first operation block, so an entry lives as long as the operation tree.</summary>
+        private ImmutableArray<PortalRequest> SessionRequestsOf(ImmutableArray<IOperation> blocks) =>
+            this.sessionRequests.GetValue(blocks[0], _ => new BodyRequests(PortalRequestCollector.Collect(blocks, this))).Requests;
+
         private static bool IsOrDerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol expected)
         {
             for (var current = type; current is not null; current = current.BaseType)
@@ -225,6 +246,14 @@ namespace Accrue.Portal.Analyzers.Requests
             }
 
             return false;
+        }
+
+        /// <summary>A body's requests, boxed for the weak table.</summary>
+        private sealed class BodyRequests
+        {
+            public BodyRequests(ImmutableArray<PortalRequest> requests) => this.Requests = requests;
+
+            public ImmutableArray<PortalRequest> Requests { get; }
         }
     }
 }

@@ -33,18 +33,17 @@ namespace Accrue.Portal.Analyzers.Rules
                     return;
                 }
 
-                var symbols = PortalRequestSymbols.Resolve(start.Compilation);
-                if (symbols is not null)
+                if (PortalRequestSymbols.Resolve(start.Compilation) is { } symbols)
                 {
-                    OperationBlockGate.Register(start, symbols.IsSessionCreate, c => Analyze(c, symbols), OperationKind.Invocation);
+                    symbols.RegisterSessionRequestAnalysis(start, (c, requests) => Analyze(c, symbols, requests));
                 }
             });
         }
 
-        private static void Analyze(OperationBlockAnalysisContext context, PortalRequestSymbols symbols)
+        private static void Analyze(OperationBlockAnalysisContext context, PortalRequestSymbols symbols, ImmutableArray<PortalRequest> requests)
         {
             var reported = new HashSet<(Location, string)>();
-            foreach (var request in PortalRequestCollector.Collect(context.OperationBlocks, symbols))
+            foreach (var request in requests)
             {
                 foreach (var field in PortalEnumeratedField.All)
                 {

@@ -30,18 +30,14 @@ namespace Accrue.Portal.Analyzers.Rules
                     return;
                 }
 
-                var symbols = PortalRequestSymbols.Resolve(start.Compilation);
-                if (symbols is not null)
-                {
-                    OperationBlockGate.Register(start, symbols.IsSessionCreate, c => Analyze(c, symbols), OperationKind.Invocation);
-                }
+                PortalRequestSymbols.Resolve(start.Compilation)?.RegisterSessionRequestAnalysis(start, Analyze);
             });
         }
 
-        private static void Analyze(OperationBlockAnalysisContext context, PortalRequestSymbols symbols)
+        private static void Analyze(OperationBlockAnalysisContext context, ImmutableArray<PortalRequest> requests)
         {
             var reported = new HashSet<Location>();
-            foreach (var request in PortalRequestCollector.Collect(context.OperationBlocks, symbols))
+            foreach (var request in requests)
             {
                 var customer = request.Lookup(PortalApiRules.CustomerPath);
                 var account = request.Lookup(PortalApiRules.CustomerAccountPath);

@@ -36,11 +36,11 @@ namespace Accrue.Portal.Analyzers.Rules
                 }
 
                 var isRelease = PortalOptions.IsReleaseBuild(start.Options, start.Compilation);
-                OperationBlockGate.Register(start, symbols.IsSessionCreate, c => Analyze(c, symbols, isRelease), OperationKind.Invocation);
+                symbols.RegisterSessionRequestAnalysis(start, (c, requests) => Analyze(c, requests, isRelease));
             });
         }
 
-        private static void Analyze(OperationBlockAnalysisContext context, PortalRequestSymbols symbols, bool isRelease)
+        private static void Analyze(OperationBlockAnalysisContext context, ImmutableArray<PortalRequest> requests, bool isRelease)
         {
             var tree = context.OperationBlocks[0].Syntax.SyntaxTree;
             var mode = PortalOptions.GetString(context.Options, tree, PortalOptions.RequireConfiguration) ?? "release";
@@ -52,7 +52,7 @@ namespace Accrue.Portal.Analyzers.Rules
             }
 
             var configurationId = PortalOptions.GetString(context.Options, tree, PortalOptions.ConfigurationId);
-            foreach (var request in PortalRequestCollector.Collect(context.OperationBlocks, symbols))
+            foreach (var request in requests)
             {
                 if (!request.Lookup(PortalApiRules.ConfigurationPath).IsAbsent)
                 {

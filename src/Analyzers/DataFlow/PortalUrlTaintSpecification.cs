@@ -513,27 +513,23 @@ namespace Accrue.Portal.Analyzers.DataFlow
                 return builder.ToImmutable();
             }
 
+            // Namespaces and types only: asking a type for all its members would build every member symbol of the app.
             var pending = new Stack<INamespaceOrTypeSymbol>();
             pending.Push(this.compilation.Assembly.GlobalNamespace);
             while (pending.Count > 0)
             {
-                foreach (var member in pending.Pop().GetMembers())
+                var container = pending.Pop();
+                IEnumerable<INamespaceOrTypeSymbol> members = container is INamespaceSymbol ns ? ns.GetMembers() : container.GetTypeMembers();
+                foreach (var member in members)
                 {
-                    if (member is INamespaceSymbol ns)
+                    pending.Push(member);
+                    if (member is INamedTypeSymbol { TypeKind: TypeKind.Class } type && TypeFacts.IsOrInherits(type, dbContext))
                     {
-                        pending.Push(ns);
-                    }
-                    else if (member is INamedTypeSymbol type)
-                    {
-                        pending.Push(type);
-                        if (type.TypeKind == TypeKind.Class && TypeFacts.IsOrInherits(type, dbContext))
+                        foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
                         {
-                            foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
+                            if (property.Type is INamedTypeSymbol { TypeArguments.Length: 1 } set && SymbolEqualityComparer.Default.Equals(set.OriginalDefinition, dbSet))
                             {
-                                if (property.Type is INamedTypeSymbol { TypeArguments.Length: 1 } set && SymbolEqualityComparer.Default.Equals(set.OriginalDefinition, dbSet))
-                                {
-                                    builder.Add(set.TypeArguments[0].OriginalDefinition);
-                                }
+                                builder.Add(set.TypeArguments[0].OriginalDefinition);
                             }
                         }
                     }

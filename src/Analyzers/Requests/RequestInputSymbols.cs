@@ -152,7 +152,7 @@ namespace Accrue.Portal.Analyzers.Requests
         /// </summary>
         private static bool IsBindableByConvention(ITypeSymbol type) =>
             type.SpecialType == SpecialType.System_String
-            || type.ToDisplayString() == "System.Uri"
+            || type is INamedTypeSymbol { Name: "Uri", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }
             || (type.TypeKind is TypeKind.Class or TypeKind.Struct
                 && type.Locations.Any(l => l.IsInSource)
                 && !type.GetMembers().Any(m => m is IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false, IsImplicitlyDeclared: false }));

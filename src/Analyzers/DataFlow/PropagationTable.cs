@@ -8,7 +8,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
     /// <summary><see cref="PropagationCatalogue"/> resolved against one compilation, with a per-member cache.</summary>
     internal sealed class PropagationTable
     {
-        private static readonly PerCompilation<PropagationTable> Shared = new PerCompilation<PropagationTable>(compilation => new PropagationTable(compilation));
+        private static readonly WeakCache<Compilation, PropagationTable> Shared = new WeakCache<Compilation, PropagationTable>(compilation => new PropagationTable(compilation));
 
         private readonly List<(INamedTypeSymbol Type, PropagationEntry Entry)> entries = new List<(INamedTypeSymbol, PropagationEntry)>();
         private readonly ConcurrentDictionary<ISymbol, Propagation> cache = new ConcurrentDictionary<ISymbol, Propagation>(SymbolEqualityComparer.Default);

@@ -2,7 +2,6 @@ namespace Accrue.Portal.Analyzers.Knowledge
 {
     using System;
     using System.Collections.Concurrent;
-    using System.Collections.Generic;
     using System.Collections.Immutable;
     using System.Threading;
     using Microsoft.CodeAnalysis;
@@ -12,27 +11,26 @@ namespace Accrue.Portal.Analyzers.Knowledge
     /// compilation. <see cref="Compilation.GetTypeByMetadataName"/> binds its way through every referenced assembly (about
     /// 0.1 ms a name in an ASP.NET Core app with 300 references) and caches no misses, while most catalogue names are
     /// misses in any one app (it logs with Serilog or NLog, not both). Every IDE edit is a new compilation, so that cost
-    /// would come back on each keystroke. Here an assembly is asked only when its type-name set holds the name.
+    /// would come back on each keystroke. Here the references' answers come from <see cref="ReferencedTypes"/>, shared by
+    /// the compilations that bind the same reference symbols, and only the source assembly is asked again.
     /// </summary>
     internal sealed class KnownTypes
     {
-        private const string GlobalAlias = "global";
-
-        private static readonly PerCompilation<KnownTypes> Shared = new PerCompilation<KnownTypes>(compilation => new KnownTypes(compilation));
+        private static readonly WeakCache<Compilation, KnownTypes> Shared = new WeakCache<Compilation, KnownTypes>(compilation => new KnownTypes(compilation));
 
         private readonly Compilation compilation;
         private readonly ConcurrentDictionary<string, INamedTypeSymbol?> types = new ConcurrentDictionary<string, INamedTypeSymbol?>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, ImmutableArray<INamedTypeSymbol>> declarations = new ConcurrentDictionary<string, ImmutableArray<INamedTypeSymbol>>(StringComparer.Ordinal);
         private readonly Func<string, INamedTypeSymbol?> resolve;
         private readonly Func<string, ImmutableArray<INamedTypeSymbol>> findDeclarations;
-        private readonly Lazy<ImmutableArray<IAssemblySymbol>> references;
+        private readonly Lazy<ReferencedTypes> referenced;
 
         private KnownTypes(Compilation compilation)
         {
             this.compilation = compilation;
             this.resolve = this.Resolve;
             this.findDeclarations = this.FindDeclarations;
-            this.references = new Lazy<ImmutableArray<IAssemblySymbol>>(this.FindReferencedAssemblies, LazyThreadSafetyMode.ExecutionAndPublication);
+            this.referenced = new Lazy<ReferencedTypes>(() => ReferencedTypes.For(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public static KnownTypes For(Compilation compilation) => Shared.Get(compilation)!;
@@ -58,56 +56,10 @@ namespace Accrue.Portal.Analyzers.Knowledge
 
         private ImmutableArray<INamedTypeSymbol> FindDeclarations(string metadataName)
         {
-            var typeName = TopLevelTypeName(metadataName);
-            var found = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
-
-            // The source assembly's type-name set would be built from every declaration in the compilation, which is
-            // new on each edit; its namespace tree is already built for binding, and a catalogue namespace is rarely in it.
-            if (this.compilation.Assembly.GetTypeByMetadataName(metadataName) is { } declared)
-            {
-                found.Add(declared);
-            }
-
-            foreach (var assembly in this.references.Value)
-            {
-                // TypeNames is a hashed set the assembly symbol keeps for its lifetime, and metadata assembly symbols are
-                // shared by every compilation with the same references, so a miss costs one set look-up per assembly.
-                if (assembly.TypeNames.Contains(typeName) && assembly.GetTypeByMetadataName(metadataName) is { } type)
-                {
-                    found.Add(type);
-                }
-            }
-
-            return found.ToImmutable();
-        }
-
-        /// <summary>Every assembly referenced without an extern alias, as GetTypeByMetadataName searches them.</summary>
-        private ImmutableArray<IAssemblySymbol> FindReferencedAssemblies()
-        {
-            var assemblies = ImmutableArray.CreateBuilder<IAssemblySymbol>();
-            var seen = new HashSet<IAssemblySymbol>(SymbolEqualityComparer.Default);
-            foreach (var reference in this.compilation.References)
-            {
-                var aliases = reference.Properties.Aliases;
-                if ((aliases.IsDefaultOrEmpty || aliases.Contains(GlobalAlias))
-                    && this.compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly
-                    && seen.Add(assembly))
-                {
-                    assemblies.Add(assembly);
-                }
-            }
-
-            return assemblies.ToImmutable();
-        }
-
-        /// <summary>"A.B.Outer+Inner`1" is declared by the assembly that declares Outer.</summary>
-        private static string TopLevelTypeName(string metadataName)
-        {
-            var nested = metadataName.IndexOf('+');
-            var end = nested < 0 ? metadataName.Length : nested;
-            var start = metadataName.LastIndexOf('.', end - 1) + 1;
-            var tick = metadataName.IndexOf('`', start);
-            return metadataName.Substring(start, (tick >= 0 && tick < end ? tick : end) - start);
+            // The source assembly is new with each edit; its namespace tree is already built for binding, and a catalogue
+            // namespace is rarely in it, so it is asked directly. The references are shared across compilations.
+            var referenced = this.referenced.Value.Declarations(metadataName);
+            return this.compilation.Assembly.GetTypeByMetadataName(metadataName) is { } declared ? referenced.Insert(0, declared) : referenced;
         }
     }
 }

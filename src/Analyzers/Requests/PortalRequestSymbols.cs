@@ -16,7 +16,7 @@ namespace Accrue.Portal.Analyzers.Requests
     /// </summary>
     internal sealed class PortalRequestSymbols
     {
-        private static readonly PerCompilation<PortalRequestSymbols> Shared = new PerCompilation<PortalRequestSymbols>(Create);
+        private static readonly WeakCache<Compilation, PortalRequestSymbols> Shared = new WeakCache<Compilation, PortalRequestSymbols>(Create);
 
         private readonly ConditionalWeakTable<IOperation, BodyRequests> sessionRequests = new ConditionalWeakTable<IOperation, BodyRequests>();
         private readonly ConcurrentDictionary<IPropertySymbol, string?> fieldNames = new(SymbolEqualityComparer.Default);

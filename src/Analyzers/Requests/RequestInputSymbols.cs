@@ -10,7 +10,7 @@ namespace Accrue.Portal.Analyzers.Requests
     /// <summary>ASP.NET Core's request-input surface, resolved once per compilation: where client-chosen values enter.</summary>
     internal sealed class RequestInputSymbols
     {
-        private static readonly PerCompilation<RequestInputSymbols> Shared = new PerCompilation<RequestInputSymbols>(Create);
+        private static readonly WeakCache<Compilation, RequestInputSymbols> Shared = new WeakCache<Compilation, RequestInputSymbols>(Create);
 
         private readonly INamedTypeSymbol httpRequest;
         private readonly INamedTypeSymbol? controllerBase;

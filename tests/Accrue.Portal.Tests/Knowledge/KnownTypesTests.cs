@@ -106,6 +106,22 @@ public sealed partial class KnownTypesTests
         Assert.NotNull(KnownTypesProbe.For(next).Get("Shop.Added"));
     }
 
+    [Fact]
+    public void Answers_shared_between_compilations_never_cross_a_change_of_references()
+    {
+        // Same core library symbols, so both look for shared reference answers: the second has Serilog, the first not.
+        var without = Compile("namespace Shop { }", TestReferences.Framework);
+        var with = Compile("namespace Shop { }", TestReferences.Framework, TestReferences.Serilog);
+        var again = Compile("namespace Shop { public sealed class Changed { } }", TestReferences.Framework);
+
+        Assert.Null(KnownTypesProbe.For(without).Get("Serilog.ILogger"));
+        Assert.Equal(with.GetTypeByMetadataName("Serilog.ILogger"), KnownTypesProbe.For(with).Get("Serilog.ILogger"), SymbolEqualityComparer.Default);
+        Assert.NotNull(KnownTypesProbe.For(with).Get("Serilog.ILogger"));
+        Assert.Null(KnownTypesProbe.For(again).Get("Serilog.ILogger"));
+        Assert.Equal(again.GetTypeByMetadataName("System.Uri"), KnownTypesProbe.For(again).Get("System.Uri"), SymbolEqualityComparer.Default);
+        Assert.NotNull(KnownTypesProbe.For(again).Get("Shop.Changed"));
+    }
+
     /// <summary>Every metadata name in the catalogues and the *Names classes: constants that look like "Namespace.Type".</summary>
     private static List<string> UsedTypeNames()
     {

@@ -28,8 +28,11 @@ public static class SyntheticProject
         return files;
     }
 
-    /// <summary>One large controller file (about <paramref name="lines"/> lines) for the per-document measurement.</summary>
-    public static string LargeDocument(int lines)
+    /// <summary>
+    /// One large controller file (about <paramref name="lines"/> lines) for the per-document measurement: one group of
+    /// portal endpoints in every <paramref name="portalGroupInterval"/> groups of members, the rest order endpoints.
+    /// </summary>
+    public static string LargeDocument(int lines, int portalGroupInterval)
     {
         var builder = new StringBuilder();
         builder.Append(Usings(withStripe: true));
@@ -37,7 +40,7 @@ public static class SyntheticProject
         var index = 0;
         while (CountLines(builder) < lines - 2)
         {
-            builder.Append(index % 4 == 0 ? PortalMembers(index) : OrderMembers(index));
+            builder.Append(index % portalGroupInterval == 0 ? PortalMembers(index) : OrderMembers(index));
             index++;
         }
 

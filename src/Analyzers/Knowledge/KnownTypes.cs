@@ -56,10 +56,13 @@ namespace Accrue.Portal.Analyzers.Knowledge
 
         private ImmutableArray<INamedTypeSymbol> FindDeclarations(string metadataName)
         {
-            // The source assembly is new with each edit; its namespace tree is already built for binding, and a catalogue
-            // namespace is rarely in it, so it is asked directly. The references are shared across compilations.
+            // The source assembly is new with each edit, so it is asked each time, behind its type-name set (which the
+            // compiler keeps with its declaration table). The references' answers are shared across compilations.
             var referenced = this.referenced.Value.Declarations(metadataName);
-            return this.compilation.Assembly.GetTypeByMetadataName(metadataName) is { } declared ? referenced.Insert(0, declared) : referenced;
+            var source = this.compilation.Assembly;
+            return source.TypeNames.Contains(ReferencedTypes.TopLevelTypeName(metadataName)) && source.GetTypeByMetadataName(metadataName) is { } declared
+                ? referenced.Insert(0, declared)
+                : referenced;
         }
     }
 }

@@ -76,7 +76,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
         }
 
         /// <summary>"A.B.Outer+Inner`1" is declared by the assembly that declares Outer.</summary>
-        private static string TopLevelTypeName(string metadataName)
+        public static string TopLevelTypeName(string metadataName)
         {
             var nested = metadataName.IndexOf('+');
             var end = nested < 0 ? metadataName.Length : nested;

@@ -12,7 +12,12 @@ namespace Accrue.Portal.Analyzers.Knowledge
     {
         public const string AssemblyName = "Stripe.net";
 
-        public static bool IsPresent(Compilation compilation)
+        // Every analyzer asks first thing; the answer is read once per compilation.
+        private static readonly WeakCache<Compilation, Answer> Answers = new WeakCache<Compilation, Answer>(compilation => Find(compilation) ? Answer.Yes : Answer.No);
+
+        public static bool IsPresent(Compilation compilation) => Answers.Get(compilation) == Answer.Yes;
+
+        private static bool Find(Compilation compilation)
         {
             foreach (var identity in compilation.ReferencedAssemblyNames)
             {
@@ -23,6 +28,12 @@ namespace Accrue.Portal.Analyzers.Knowledge
             }
 
             return false;
+        }
+
+        private sealed class Answer
+        {
+            public static readonly Answer Yes = new Answer();
+            public static readonly Answer No = new Answer();
         }
     }
 }

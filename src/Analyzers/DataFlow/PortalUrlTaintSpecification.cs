@@ -22,7 +22,6 @@ namespace Accrue.Portal.Analyzers.DataFlow
         public const string AdditionalStoreSinksOption = "accrue_portal.additional_store_sinks";
 
         private readonly Compilation compilation;
-        private readonly INamedTypeSymbol session;
         private readonly INamedTypeSymbol? stripeResponse;
         private readonly IMethodSymbol? runtimeRedirectUri;
         private readonly INamedTypeSymbol? microsoftLogger;
@@ -36,12 +35,14 @@ namespace Accrue.Portal.Analyzers.DataFlow
         private readonly ConcurrentDictionary<string, ImmutableHashSet<ISymbol>> customSinks = new ConcurrentDictionary<string, ImmutableHashSet<ISymbol>>(StringComparer.Ordinal);
         private readonly AnalyzerConfigOptionsProvider options;
         private readonly Lazy<ImmutableHashSet<ITypeSymbol>> entityTypes;
+        private readonly ConcurrentDictionary<ITypeSymbol, bool> sessionTypes = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly Func<ITypeSymbol, bool> derivesFromSession;
 
         private PortalUrlTaintSpecification(Compilation compilation, INamedTypeSymbol session, AnalyzerConfigOptionsProvider options)
         {
             this.compilation = compilation;
             var types = KnownTypes.For(compilation);
-            this.session = session;
+            this.derivesFromSession = type => TypeFacts.IsOrInherits(type, session);
             this.options = options;
             this.stripeResponse = types.Get(StripeNames.StripeResponse);
             this.runtimeRedirectUri = types.Get(RuntimeNames.PortalSession)?
@@ -262,7 +263,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
             return instance switch
             {
                 IFieldReferenceOperation { Field.IsStatic: true } field => new SinkDescription(SinkKind.Store, "the static field '" + TypeFacts.MemberDisplayName(field.Field) + "'"),
-                IPropertyReferenceOperation { Property.IsStatic: true } property when property.Property.DeclaringSyntaxReferences.Length > 0 =>
+                IPropertyReferenceOperation { Property.IsStatic: true } property when TypeFacts.IsDeclaredInSource(property.Property) =>
                     new SinkDescription(SinkKind.Store, "the static property '" + TypeFacts.MemberDisplayName(property.Property) + "'"),
                 IMemberReferenceOperation member when member is IFieldReferenceOperation or IPropertyReferenceOperation && this.IsLongLivedThis(member.Instance, owner) =>
                     new SinkDescription(SinkKind.Store, "the field '" + TypeFacts.MemberDisplayName(member.Member) + "'"),
@@ -350,7 +351,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
                 return new SinkDescription(SinkKind.Store, "the EF Core entity property '" + TypeFacts.MemberDisplayName(symbol) + "'");
             }
 
-            if (symbol.DeclaringSyntaxReferences.Length == 0)
+            if (!TypeFacts.IsDeclaredInSource(symbol))
             {
                 return null;
             }
@@ -496,8 +497,13 @@ namespace Accrue.Portal.Analyzers.DataFlow
         }
 
         /// <summary>Asked for nearly every reference in a body: special types and value types are rejected before any base-type walk.</summary>
+        /// <summary>
+        /// Asked for the type of most operations the gate sees, so answered once per class definition: a walk up the base
+        /// types costs several interface calls a level (Task&lt;T&gt;, Task, object for every awaited call). Deriving from
+        /// Session, which is not generic, is the same for every construction of a generic class.
+        /// </summary>
         private bool IsSession(ITypeSymbol? type) =>
-            type is { SpecialType: SpecialType.None, TypeKind: TypeKind.Class } && TypeFacts.IsOrInherits(type, this.session);
+            type is { SpecialType: SpecialType.None, TypeKind: TypeKind.Class } && this.sessionTypes.GetOrAdd(type.OriginalDefinition, this.derivesFromSession);
 
         private bool IsEntity(ITypeSymbol type) => this.entityTypes.Value.Contains(type.OriginalDefinition);
 

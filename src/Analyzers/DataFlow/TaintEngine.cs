@@ -59,23 +59,33 @@ namespace Accrue.Portal.Analyzers.DataFlow
         /// <summary>The operation kinds <see cref="CallsMethodReachingSink"/> looks at.</summary>
         public static readonly ImmutableArray<OperationKind> CallKinds = ImmutableArray.Create(OperationKind.Invocation, OperationKind.ObjectCreation);
 
-        /// <summary>The operation kinds <see cref="IsTaintEntry"/> looks at: where a source or a tainted call result can appear.</summary>
+        /// <summary>
+        /// The operation kinds <see cref="IsTaintEntry"/> looks at: where a source or a tainted call result can appear, and
+        /// where a variable of a source type is declared. Variable references are not among them: there are far more of
+        /// them than declarations, and a variable holds a source only if it is declared with the source's type.
+        /// </summary>
         public static readonly ImmutableArray<OperationKind> EntryKinds = ImmutableArray.Create(
             OperationKind.Invocation,
             OperationKind.PropertyReference,
-            OperationKind.LocalReference,
-            OperationKind.ParameterReference,
             OperationKind.FieldReference,
-            OperationKind.Await);
+            OperationKind.Await,
+            OperationKind.VariableDeclarator,
+            OperationKind.DeclarationExpression,
+            OperationKind.DeclarationPattern,
+            OperationKind.RecursivePattern,
+            OperationKind.Loop,
+            OperationKind.AnonymousFunction,
+            OperationKind.LocalFunction);
 
         /// <summary>
-        /// Gate trigger: the operation can bring taint into a body: a source candidate of the specification, or a call (or
-        /// property read) into this compilation whose callee returns taint. A body without any of these cannot hold taint,
-        /// so it is skipped without collecting its facts.
+        /// Gate trigger: the operation can bring taint into a body: a source candidate of the specification, a variable
+        /// declared with a source type, or a call (or property read) into this compilation whose callee returns taint.
+        /// A body without any of these (and without a parameter of a source type, <see cref="HasSourceParameter"/>)
+        /// cannot hold taint, so it is skipped without collecting its facts.
         /// </summary>
         public bool IsTaintEntry(IOperation operation)
         {
-            if (this.Specification.IsSourceCandidate(operation))
+            if (this.DeclaresSource(operation) || this.Specification.IsSourceCandidate(operation))
             {
                 return true;
             }
@@ -91,6 +101,82 @@ namespace Accrue.Portal.Analyzers.DataFlow
                    && TypeFacts.HasSourceBody(callee)
                    && !TypeFacts.CannotCarryText(callee.ReturnType)
                    && this.ReturnsTaint(callee, MaxCallDepth - 1) is not null;
+        }
+
+        /// <summary>
+        /// Gate trigger in a body's own declaration: a parameter of a source type, its own or one a primary constructor of
+        /// its type captures (in scope in every member, read without a declaration in the body). Any constructor taking
+        /// one stands in for the primary constructor, which Roslyn's symbols do not mark.
+        /// </summary>
+        public bool HasSourceParameter(ISymbol owner)
+        {
+            if (owner is IMethodSymbol method && this.AnyOfSourceType(method.Parameters))
+            {
+                return true;
+            }
+
+            foreach (var constructor in owner.ContainingType?.InstanceConstructors ?? ImmutableArray<IMethodSymbol>.Empty)
+            {
+                if (this.AnyOfSourceType(constructor.Parameters))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool DeclaresSource(IOperation operation)
+        {
+            var specification = this.Specification;
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator:
+                    return specification.IsSourceType(declarator.Symbol.Type);
+                case IDeclarationExpressionOperation declaration:
+                    foreach (var declared in declaration.Expression.DescendantsAndSelf())
+                    {
+                        if (declared is ILocalReferenceOperation local && specification.IsSourceType(local.Local.Type))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                case IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol local }:
+                    return specification.IsSourceType(local.Type);
+                case IRecursivePatternOperation { DeclaredSymbol: ILocalSymbol local }:
+                    return specification.IsSourceType(local.Type);
+                case IForEachLoopOperation loop:
+                    foreach (var local in loop.Locals)
+                    {
+                        if (specification.IsSourceType(local.Type))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                case IAnonymousFunctionOperation function:
+                    return this.AnyOfSourceType(function.Symbol.Parameters);
+                case ILocalFunctionOperation function:
+                    return this.AnyOfSourceType(function.Symbol.Parameters);
+                default:
+                    return false;
+            }
+        }
+
+        private bool AnyOfSourceType(ImmutableArray<IParameterSymbol> parameters)
+        {
+            foreach (var parameter in parameters)
+            {
+                if (this.Specification.IsSourceType(parameter.Type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

@@ -118,7 +118,17 @@ namespace Accrue.Portal.Analyzers.DataFlow
         /// <summary>The method's source body, if it has one in this compilation.</summary>
         public static bool HasSourceBody(IMethodSymbol method)
         {
-            return !method.IsAbstract && !method.IsExtern && method.DeclaringSyntaxReferences.Length > 0;
+            return !method.IsAbstract && !method.IsExtern && IsDeclaredInSource(method);
+        }
+
+        /// <summary>
+        /// The member is written in this compilation's source. The gates ask it for most calls and property reads, so it
+        /// reads the symbol's stored locations: <c>DeclaringSyntaxReferences</c> builds a new array on every call, finding
+        /// the declaration node in the tree for properties.
+        /// </summary>
+        public static bool IsDeclaredInSource(ISymbol member)
+        {
+            return !member.IsImplicitlyDeclared && member.Locations is { Length: > 0 } locations && locations[0].IsInSource;
         }
     }
 }

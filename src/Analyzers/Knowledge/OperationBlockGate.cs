@@ -19,15 +19,17 @@ namespace Accrue.Portal.Analyzers.Knowledge
             Action<OperationBlockAnalysisContext> analyze,
             params OperationKind[] triggerKinds) => Register(start, isTrigger, analyze, ImmutableArray.Create(triggerKinds));
 
+        /// <param name="isTriggeredByOwner">A trigger in the body's own declaration (its parameters), asked once per body.</param>
         public static void Register(
             CompilationStartAnalysisContext start,
             Func<IOperation, bool> isTrigger,
             Action<OperationBlockAnalysisContext> analyze,
-            ImmutableArray<OperationKind> triggerKinds)
+            ImmutableArray<OperationKind> triggerKinds,
+            Func<ISymbol, bool>? isTriggeredByOwner = null)
         {
             start.RegisterOperationBlockStartAction(blockStart =>
             {
-                var triggered = 0;
+                var triggered = isTriggeredByOwner?.Invoke(blockStart.OwningSymbol) == true ? 1 : 0;
                 blockStart.RegisterOperationAction(
                     c =>
                     {

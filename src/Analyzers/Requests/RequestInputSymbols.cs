@@ -3,6 +3,7 @@ namespace Accrue.Portal.Analyzers.Requests
     using System.Collections.Concurrent;
     using System.Collections.Immutable;
     using System.Linq;
+    using Accrue.Portal.Analyzers.DataFlow;
     using Accrue.Portal.Analyzers.Knowledge;
     using Microsoft.CodeAnalysis;
     using Microsoft.CodeAnalysis.Operations;
@@ -65,7 +66,7 @@ namespace Accrue.Portal.Analyzers.Requests
 
         /// <summary>A property the model binder fills from the request: <c>[BindProperty]</c>, or any public settable one under <c>[BindProperties]</c>.</summary>
         public bool IsBoundProperty(IPropertySymbol property) =>
-            property.DeclaringSyntaxReferences.Length > 0
+            TypeFacts.IsDeclaredInSource(property)
             && this.boundProperties.GetOrAdd(property.OriginalDefinition, p =>
                 HasAttribute(p, this.bindProperty)
                 || this.bindingSourceAttributes.Any(a => HasAttribute(p, a))

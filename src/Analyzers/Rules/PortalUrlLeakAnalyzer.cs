@@ -37,7 +37,7 @@ namespace Accrue.Portal.Analyzers.Rules
                 }
 
                 var engine = new TaintEngine(start.Compilation, specification);
-                OperationBlockGate.Register(start, engine.IsTaintEntry, block => Analyze(block, engine), TaintEngine.EntryKinds);
+                OperationBlockGate.Register(start, engine.IsTaintEntry, block => Analyze(block, engine), TaintEngine.EntryKinds, engine.HasSourceParameter);
             });
         }
 

@@ -98,6 +98,39 @@ public sealed class Portal001PortalUrlLoggedTests
         """private sealed class PortalException(string message) : Exception(message);""")]
     public Task Url_reaching_a_logging_member_of_the_app_is_reported(string body, string members) => CreateWithLogging(body, members).ValidateAsync();
 
+    /// <summary>
+    /// A body that only declares a Session (the analysis starts from declarations, not from every variable reference):
+    /// a parameter, a pattern, a foreach or out variable, a deconstruction, a lambda or local function parameter, a cast.
+    /// </summary>
+    [Theory]
+    [InlineData("""public void Log(Session s) => logger.LogInformation("{U}", {|PORTAL001:s.Url|});""")]
+    [InlineData("""public void Log(object value) { if (value is Session s) logger.LogInformation("{U}", {|PORTAL001:s.Url|}); }""")]
+    [InlineData("""public void Log(object value) { if (value is Session { Id: not null } s) logger.LogInformation("{U}", {|PORTAL001:s.Url|}); }""")]
+    [InlineData("""public void Log(IEnumerable<Session> sessions) { foreach (var s in sessions) logger.LogInformation("{U}", {|PORTAL001:s.Url|}); }""")]
+    [InlineData("""public void Log(Dictionary<string, Session> byId) { if (byId.TryGetValue("k", out var s)) logger.LogInformation("{U}", {|PORTAL001:s.Url|}); }""")]
+    [InlineData("""public void Log((Session, int) pair) { var (s, _) = pair; logger.LogInformation("{U}", {|PORTAL001:s.Url|}); }""")]
+    [InlineData("""public void Log(List<Session> sessions) => sessions.ForEach(s => logger.LogInformation("{U}", {|PORTAL001:s.Url|}));""")]
+    [InlineData("""public void Log(object value) { void Write(Session s) => logger.LogInformation("{U}", {|PORTAL001:s.Url|}); Write((Session)value); }""")]
+    [InlineData("""public void Log(object value) { var s = (Session)value; logger.LogInformation("{U}", {|PORTAL001:s.Url|}); }""")]
+    public Task Url_of_a_session_the_body_only_declares_is_reported(string members) => CreateWithLogging(string.Empty, members).ValidateAsync();
+
+    /// <summary>A Session captured from a primary constructor or a record's parameters: the body that reads it declares nothing.</summary>
+    [Theory]
+    [InlineData("""
+        sealed class PortalLink(ILogger logger, Session session)
+        {
+            public void Log() => logger.LogInformation("{U}", {|PORTAL001:session.Url|});
+        }
+        """)]
+    [InlineData("""
+        sealed record PortalLink(ILogger Logger, Session Session)
+        {
+            public void Log() => Logger.LogInformation("{U}", {|PORTAL001:Session.Url|});
+        }
+        """)]
+    public Task Url_of_a_session_from_a_primary_constructor_is_reported(string type) =>
+        CreateWithLogging(string.Empty).WithSourceCode("using Microsoft.Extensions.Logging;\nusing Stripe.BillingPortal;\n\n" + type).ValidateAsync();
+
     [Theory]
     [InlineData("""logger.LogInformation("Portal {Id}", session.Id);""")]
     [InlineData("""logger.LogInformation("{Customer} {Created} {Live}", session.Customer, session.Created, session.Livemode);""")]

@@ -35,14 +35,13 @@ namespace Accrue.Portal.Analyzers.DataFlow
         private readonly ConcurrentDictionary<string, ImmutableHashSet<ISymbol>> customSinks = new ConcurrentDictionary<string, ImmutableHashSet<ISymbol>>(StringComparer.Ordinal);
         private readonly AnalyzerConfigOptionsProvider options;
         private readonly Lazy<ImmutableHashSet<ITypeSymbol>> entityTypes;
-        private readonly ConcurrentDictionary<ITypeSymbol, bool> sessionTypes = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
-        private readonly Func<ITypeSymbol, bool> derivesFromSession;
+        private readonly SessionType session;
 
-        private PortalUrlTaintSpecification(Compilation compilation, INamedTypeSymbol session, AnalyzerConfigOptionsProvider options)
+        private PortalUrlTaintSpecification(Compilation compilation, SessionType session, AnalyzerConfigOptionsProvider options)
         {
             this.compilation = compilation;
             var types = KnownTypes.For(compilation);
-            this.derivesFromSession = type => TypeFacts.IsOrInherits(type, session);
+            this.session = session;
             this.options = options;
             this.stripeResponse = types.Get(StripeNames.StripeResponse);
             this.runtimeRedirectUri = types.Get(RuntimeNames.PortalSession)?
@@ -76,7 +75,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
         /// <summary>Null when the compilation does not reference Stripe.net: then there is nothing to track.</summary>
         public static PortalUrlTaintSpecification? TryCreate(Compilation compilation, AnalyzerConfigOptionsProvider options)
         {
-            return KnownTypes.For(compilation).Get(StripeNames.Session) is { } session
+            return SessionType.For(compilation) is { } session
                 ? new PortalUrlTaintSpecification(compilation, session, options)
                 : null;
         }
@@ -497,13 +496,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
         }
 
         /// <summary>Asked for nearly every reference in a body: special types and value types are rejected before any base-type walk.</summary>
-        /// <summary>
-        /// Asked for the type of most operations the gate sees, so answered once per class definition: a walk up the base
-        /// types costs several interface calls a level (Task&lt;T&gt;, Task, object for every awaited call). Deriving from
-        /// Session, which is not generic, is the same for every construction of a generic class.
-        /// </summary>
-        private bool IsSession(ITypeSymbol? type) =>
-            type is { SpecialType: SpecialType.None, TypeKind: TypeKind.Class } && this.sessionTypes.GetOrAdd(type.OriginalDefinition, this.derivesFromSession);
+        private bool IsSession(ITypeSymbol? type) => this.session.Matches(type);
 
         private bool IsEntity(ITypeSymbol type) => this.entityTypes.Value.Contains(type.OriginalDefinition);
 

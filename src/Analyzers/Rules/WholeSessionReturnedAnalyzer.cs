@@ -36,7 +36,7 @@ namespace Accrue.Portal.Analyzers.Rules
                 }
 
                 var compilation = start.Compilation;
-                var session = KnownTypes.For(compilation).Get(StripeNames.Session);
+                var session = SessionType.For(compilation);
                 var inputs = RequestInputSymbols.Resolve(compilation);
                 if (session is null || inputs is null)
                 {
@@ -51,10 +51,10 @@ namespace Accrue.Portal.Analyzers.Rules
             });
         }
 
-        private static void AnalyzeReturn(OperationAnalysisContext context, INamedTypeSymbol session, RequestInputSymbols inputs)
+        private static void AnalyzeReturn(OperationAnalysisContext context, SessionType session, RequestInputSymbols inputs)
         {
             var operation = (IReturnOperation)context.Operation;
-            if (operation.ReturnedValue?.WalkDownImplicitConversions() is not { } value || !TypeFacts.IsOrInherits(value.Type, session))
+            if (operation.ReturnedValue?.WalkDownImplicitConversions() is not { } value || !session.Matches(value.Type))
             {
                 return;
             }
@@ -71,7 +71,7 @@ namespace Accrue.Portal.Analyzers.Rules
             Report(context, value, "returned from " + name, fixable);
         }
 
-        private static void AnalyzeResultCall(OperationAnalysisContext context, INamedTypeSymbol session, ImmutableArray<INamedTypeSymbol> factories)
+        private static void AnalyzeResultCall(OperationAnalysisContext context, SessionType session, ImmutableArray<INamedTypeSymbol> factories)
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
@@ -88,7 +88,7 @@ namespace Accrue.Portal.Analyzers.Rules
             ReportArguments(context, invocation.Arguments, session, "passed to '" + TypeFacts.MemberDisplayName(method.OriginalDefinition) + "'", !explicitTypeArguments);
         }
 
-        private static void AnalyzeResultCreation(OperationAnalysisContext context, INamedTypeSymbol session, ImmutableArray<INamedTypeSymbol> types)
+        private static void AnalyzeResultCreation(OperationAnalysisContext context, SessionType session, ImmutableArray<INamedTypeSymbol> types)
         {
             var creation = (IObjectCreationOperation)context.Operation;
             if (creation.Constructor is { } constructor && types.Contains(constructor.ContainingType, SymbolEqualityComparer.Default))
@@ -97,12 +97,12 @@ namespace Accrue.Portal.Analyzers.Rules
             }
         }
 
-        private static void ReportArguments(OperationAnalysisContext context, ImmutableArray<IArgumentOperation> arguments, INamedTypeSymbol session, string how, bool fixable)
+        private static void ReportArguments(OperationAnalysisContext context, ImmutableArray<IArgumentOperation> arguments, SessionType session, string how, bool fixable)
         {
             foreach (var argument in arguments)
             {
                 var value = argument.Value.WalkDownImplicitConversions();
-                if (TypeFacts.IsOrInherits(value.Type, session) && argument.Parameter?.OriginalDefinition.Type is { } declared
+                if (session.Matches(value.Type) && argument.Parameter?.OriginalDefinition.Type is { } declared
                     && (declared.SpecialType == SpecialType.System_Object || declared.TypeKind == TypeKind.TypeParameter))
                 {
                     Report(context, value, how, fixable);

@@ -30,12 +30,15 @@ namespace Accrue.Portal.Analyzers.DataFlow
         private readonly ConcurrentDictionary<SummaryKey, TaintOrigin?> returnSummaries = new ConcurrentDictionary<SummaryKey, TaintOrigin?>();
         private readonly ConcurrentDictionary<SummaryKey, bool> reachesSink = new ConcurrentDictionary<SummaryKey, bool>();
         private readonly ConcurrentDictionary<SummaryKey, ParameterSummary> parameterSummaries = new ConcurrentDictionary<SummaryKey, ParameterSummary>();
+        private readonly ConcurrentDictionary<INamedTypeSymbol, bool> constructorTakesSource = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly Func<INamedTypeSymbol, bool> anyConstructorTakesSource;
 
         public TaintEngine(Compilation compilation, TaintSpecification specification)
         {
             this.compilation = compilation;
             this.Specification = specification;
             this.Propagation = PropagationTable.For(compilation);
+            this.anyConstructorTakesSource = this.AnyConstructorTakesSource;
         }
 
         public TaintSpecification Specification { get; }
@@ -105,17 +108,19 @@ namespace Accrue.Portal.Analyzers.DataFlow
 
         /// <summary>
         /// Gate trigger in a body's own declaration: a parameter of a source type, its own or one a primary constructor of
-        /// its type captures (in scope in every member, read without a declaration in the body). Any constructor taking
-        /// one stands in for the primary constructor, which Roslyn's symbols do not mark.
+        /// its type captures (in scope in every member, read without a declaration in the body).
         /// </summary>
-        public bool HasSourceParameter(ISymbol owner)
-        {
-            if (owner is IMethodSymbol method && this.AnyOfSourceType(method.Parameters))
-            {
-                return true;
-            }
+        public bool HasSourceParameter(ISymbol owner) =>
+            (owner is IMethodSymbol method && this.AnyOfSourceType(method.Parameters))
+            || (owner.ContainingType is { } type && this.constructorTakesSource.GetOrAdd(type, this.anyConstructorTakesSource));
 
-            foreach (var constructor in owner.ContainingType?.InstanceConstructors ?? ImmutableArray<IMethodSymbol>.Empty)
+        /// <summary>
+        /// Any constructor taking a source value stands in for the primary constructor, which Roslyn's symbols do not
+        /// mark. Asked once per type: <c>InstanceConstructors</c> builds a new array on every call.
+        /// </summary>
+        private bool AnyConstructorTakesSource(INamedTypeSymbol type)
+        {
+            foreach (var constructor in type.InstanceConstructors)
             {
                 if (this.AnyOfSourceType(constructor.Parameters))
                 {

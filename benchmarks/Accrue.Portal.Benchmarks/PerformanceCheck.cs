@@ -221,7 +221,7 @@ internal static class PerformanceCheck
         foreach (var row in rows)
         {
             var peers = row.Peers.Count == 0 ? "not run" : string.Join("; ", row.Peers.Select(p => $"{p.Name} {p.Time.TotalMilliseconds:F0}"));
-            var versusPeers = row.Peers.Count == 0 ? "" : string.Join("; ", row.Peers.Select(p => $"{Percent(row.Ours, p.Time)} of {p.Name}"));
+            var versusPeers = row.Peers.Count == 0 ? "" : string.Join("; ", row.Peers.Select(p => VersusPeer(row.Ours, p.Name, p.Time)));
             Console.WriteLine(FormattableString.Invariant(
                 $"| {row.Files} | {row.Compile.TotalMilliseconds:F0} | {row.Ours.TotalMilliseconds:F1} | {Percent(row.Ours, row.Compile)} | {row.Analysis.Generator.TotalMilliseconds:F1} | {row.Analysis.AllocatedBytes / 1048576.0:F1} | {Percent(row.StripeFreeOurs, row.StripeFreeCompile)} | {peers} | {versusPeers} |"));
         }
@@ -270,6 +270,12 @@ internal static class PerformanceCheck
         misses.ForEach(m => Console.WriteLine("  - " + m));
         return false;
     }
+
+    /// <summary>A share of the peer's time where we take less, a multiple where we take more (a peer that registers almost nothing).</summary>
+    private static string VersusPeer(TimeSpan ours, string peer, TimeSpan peerTime) =>
+        ours < peerTime
+            ? $"{Percent(ours, peerTime)} of {peer}"
+            : peerTime <= TimeSpan.Zero ? $"{peer} took no time" : FormattableString.Invariant($"{ours.TotalMilliseconds / peerTime.TotalMilliseconds:F1}x {peer}");
 
     private static string Percent(TimeSpan part, TimeSpan whole) =>
         whole <= TimeSpan.Zero ? "n/a" : (part.TotalMilliseconds / whole.TotalMilliseconds).ToString("P2", CultureInfo.InvariantCulture);

@@ -26,12 +26,18 @@ internal static class PerformanceCheck
     private const double MaxLinearityDrift = 1.5;
     private const double MaxLargeDocumentMilliseconds = 10;
     private const int DensePortalGroupInterval = 4;
+    private const int CompileRepetitions = 3;
+    private const int AnalysisRepetitions = 4;
 
     public static async Task<int> RunAsync(string[] args)
     {
         var sizes = Option(args, "--sizes", "100,1000,5000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
         var ours = CreateOurAnalyzers();
         var peers = args.Contains("--no-peers") ? [] : PeerAnalyzers.Load();
+
+        // CI's regression guard widens every target by this factor: the timings are wall-clock figures on a shared
+        // machine that move by 15 % between runs, and a guard that fails on noise would block every change.
+        var allowance = double.Parse(Option(args, "--allowance", "1"), CultureInfo.InvariantCulture);
 
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, Roslyn {typeof(Compilation).Assembly.GetName().Version}");
         Console.WriteLine($"Analyzers: {string.Join(", ", ours.Select(a => a.GetType().Name))}");
@@ -51,7 +57,7 @@ internal static class PerformanceCheck
         var largeDocument = await MeasureLargeDocumentAsync(ours, SyntheticProject.PortalFileInterval);
         var denseDocument = await MeasureLargeDocumentAsync(ours, DensePortalGroupInterval);
         PrintTable(rows, largeDocument, denseDocument);
-        return CheckTargets(rows, largeDocument) ? 0 : 1;
+        return CheckTargets(rows, largeDocument, allowance) ? 0 : 1;
     }
 
     private static ImmutableArray<DiagnosticAnalyzer> CreateOurAnalyzers() =>
@@ -68,9 +74,9 @@ internal static class PerformanceCheck
         var references = WorkloadReferences.Get(withStripe: true);
         var large = size >= 5000;
 
-        var compile = Best(large ? 2 : 3, () => TimeCompile(trees, references));
+        var compile = Best(CompileRepetitions, () => TimeCompile(trees, references));
         log.WriteLine($"[{size} files] compile {compile.TotalMilliseconds:F0} ms");
-        var analysis = await BestAnalysisAsync(large ? 3 : 4, trees, references, ours);
+        var analysis = await BestAnalysisAsync(AnalysisRepetitions, trees, references, ours);
         log.WriteLine($"[{size} files] PORTAL analyzers {analysis.Total.TotalMilliseconds:F1} ms, {analysis.Diagnostics} diagnostics; generator {analysis.Generator.TotalMilliseconds:F1} ms");
 
         var stripeFreeTrees = Parse(SyntheticProject.Generate(size, withStripe: false));
@@ -231,32 +237,37 @@ internal static class PerformanceCheck
         Console.WriteLine(FormattableString.Invariant($"2,000-line document, PORTAL analyzers, median of 20: {largeDocumentMedian:F2} ms (portal code in 1 member group in {SyntheticProject.PortalFileInterval}); {denseDocumentMedian:F2} ms with portal code in 1 group in {DensePortalGroupInterval}"));
     }
 
-    private static bool CheckTargets(List<SizeResult> rows, double largeDocumentMedian)
+    private static bool CheckTargets(List<SizeResult> rows, double largeDocumentMedian, double allowance)
     {
+        var maxShare = MaxShareOfCompile * allowance;
+        var maxShareWithoutStripe = MaxShareWithoutStripe * allowance;
+        var maxDrift = MaxLinearityDrift * allowance;
+        var maxDocument = MaxLargeDocumentMilliseconds * allowance;
+        var widened = allowance == 1 ? "" : FormattableString.Invariant($", widened {allowance}x");
         var misses = new List<string>();
         foreach (var row in rows)
         {
-            if (row.Files >= 1000 && row.Share > MaxShareOfCompile)
+            if (row.Files >= 1000 && row.Share > maxShare)
             {
-                misses.Add($"{row.Files} files: PORTAL analyzers take {Percent(row.Ours, row.Compile)} of compile time (target {MaxShareOfCompile:P0})");
+                misses.Add($"{row.Files} files: PORTAL analyzers take {Percent(row.Ours, row.Compile)} of compile time (target {MaxShareOfCompile:P0}{widened})");
             }
 
-            if (row.StripeFreeShare > MaxShareWithoutStripe)
+            if (row.StripeFreeShare > maxShareWithoutStripe)
             {
-                misses.Add($"{row.Files} files without Stripe: {Percent(row.StripeFreeOurs, row.StripeFreeCompile)} of compile time (target {MaxShareWithoutStripe:P1})");
+                misses.Add($"{row.Files} files without Stripe: {Percent(row.StripeFreeOurs, row.StripeFreeCompile)} of compile time (target {MaxShareWithoutStripe:P1}{widened})");
             }
         }
 
         var smallest = rows.MinBy(r => r.Files)!;
         var largest = rows.MaxBy(r => r.Files)!;
-        if (largest != smallest && largest.Share > smallest.Share * MaxLinearityDrift && largest.Share > MaxShareOfCompile / 4)
+        if (largest != smallest && largest.Share > smallest.Share * maxDrift && largest.Share > MaxShareOfCompile / 4)
         {
-            misses.Add($"cost not linear: {Percent(largest.Ours, largest.Compile)} at {largest.Files} files vs {Percent(smallest.Ours, smallest.Compile)} at {smallest.Files} files (allowed drift {MaxLinearityDrift}x)");
+            misses.Add($"cost not linear: {Percent(largest.Ours, largest.Compile)} at {largest.Files} files vs {Percent(smallest.Ours, smallest.Compile)} at {smallest.Files} files (allowed drift {MaxLinearityDrift}x{widened})");
         }
 
-        if (largeDocumentMedian > MaxLargeDocumentMilliseconds)
+        if (largeDocumentMedian > maxDocument)
         {
-            misses.Add(FormattableString.Invariant($"2,000-line document takes {largeDocumentMedian:F2} ms (target {MaxLargeDocumentMilliseconds} ms)"));
+            misses.Add(FormattableString.Invariant($"2,000-line document takes {largeDocumentMedian:F2} ms (target {MaxLargeDocumentMilliseconds} ms{widened})"));
         }
 
         Console.WriteLine();

@@ -39,11 +39,17 @@ namespace Accrue.Portal.Analyzers.Rules
                     return;
                 }
 
+                // One callback for both checks: the driver calls back once per registration and operation.
                 start.RegisterOperationAction(
-                    c => AnalyzePropertyAssignment(c, (ISimpleAssignmentOperation)c.Operation, typeProperties),
-                    OperationKind.SimpleAssignment);
-                start.RegisterOperationAction(
-                    c => AnalyzeExtraParam(c, baseOptions),
+                    c =>
+                    {
+                        if (c.Operation is ISimpleAssignmentOperation assignment)
+                        {
+                            AnalyzePropertyAssignment(c, assignment, typeProperties);
+                        }
+
+                        AnalyzeExtraParam(c, baseOptions);
+                    },
                     OperationKind.SimpleAssignment,
                     OperationKind.Invocation);
             });

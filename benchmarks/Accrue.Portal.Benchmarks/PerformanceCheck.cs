@@ -26,8 +26,7 @@ internal static class PerformanceCheck
     private const double MaxLinearityDrift = 1.5;
     private const double MaxLargeDocumentMilliseconds = 10;
     private const int DensePortalGroupInterval = 4;
-    private const int CompileRepetitions = 3;
-    private const int AnalysisRepetitions = 4;
+    private const int Repetitions = 4;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -74,21 +73,19 @@ internal static class PerformanceCheck
         var references = WorkloadReferences.Get(withStripe: true);
         var large = size >= 5000;
 
-        var compile = Best(CompileRepetitions, () => TimeCompile(trees, references));
+        var (compile, analysis) = await MeasureInTurnAsync(Repetitions, trees, references, ours);
         log.WriteLine($"[{size} files] compile {compile.TotalMilliseconds:F0} ms");
-        var analysis = await BestAnalysisAsync(AnalysisRepetitions, trees, references, ours);
         log.WriteLine($"[{size} files] PORTAL analyzers {analysis.Total.TotalMilliseconds:F1} ms, {analysis.Diagnostics} diagnostics; generator {analysis.Generator.TotalMilliseconds:F1} ms");
 
         var stripeFreeTrees = Parse(SyntheticProject.Generate(size, withStripe: false));
         var stripeFreeReferences = WorkloadReferences.Get(withStripe: false);
         // Nothing is registered without Stripe.net, so there is no callback for a collection to land in: fewer repetitions.
-        var stripeFreeCompile = Best(large ? 1 : 2, () => TimeCompile(stripeFreeTrees, stripeFreeReferences));
-        var stripeFree = await BestAnalysisAsync(large ? 1 : 2, stripeFreeTrees, stripeFreeReferences, ours);
+        var (stripeFreeCompile, stripeFree) = await MeasureInTurnAsync(large ? 1 : 2, stripeFreeTrees, stripeFreeReferences, ours);
 
         var peerTimes = new List<(string Name, TimeSpan Time)>();
         foreach (var peer in peers)
         {
-            var peerRun = await BestAnalysisAsync(1, trees, references, peer.Analyzers);
+            var peerRun = await AnalyzeOnceAsync(trees, references, peer.Analyzers);
             log.WriteLine($"[{size} files] {peer.Name} {peerRun.Total.TotalMilliseconds:F0} ms");
             peerTimes.Add((peer.Name, peerRun.Total));
         }
@@ -166,37 +163,41 @@ internal static class PerformanceCheck
     }
 
     /// <summary>
-    /// The analyzers on a fresh compilation, after our generator has run on it as generators run before analyzers in a
-    /// build (it reads the references first, so binding them is charged to it, as in a build, not to the first analyzer).
-    /// Each analyzer's time is its best over the repetitions: the telemetry times callbacks by the wall clock, and a
-    /// garbage collection that the compiler's own allocations trigger (hundreds of milliseconds on a 5,000-file heap)
-    /// pauses whichever callback is running, a different analyzer in each run.
+    /// The compiler's time and the analyzers' time, measured in turn, so that a slower phase of a shared machine falls on
+    /// both sides of the ratio rather than on one. Each side keeps its best: the compile time, and each analyzer's time
+    /// (the telemetry times callbacks by the wall clock, and a garbage collection that the compiler's own allocations
+    /// trigger, hundreds of milliseconds on a 5,000-file heap, pauses whichever callback is running, a different
+    /// analyzer in each run).
     /// </summary>
-    private static async Task<AnalysisRun> BestAnalysisAsync(
+    private static async Task<(TimeSpan Compile, AnalysisRun Analysis)> MeasureInTurnAsync(
         int repetitions, ImmutableArray<SyntaxTree> trees, ImmutableArray<MetadataReference> references, ImmutableArray<DiagnosticAnalyzer> analyzers)
     {
-        var perAnalyzer = new Dictionary<string, TimeSpan>();
-        var allocated = long.MaxValue;
-        var generator = TimeSpan.MaxValue;
-        var diagnostics = 0;
+        var compile = TimeSpan.MaxValue;
+        AnalysisRun? analysis = null;
         for (var i = 0; i < repetitions; i++)
         {
-            var (compilation, generatorTime) = RunGenerator(CreateCompilation(trees, references));
-            CollectGarbage();
-            var before = GC.GetTotalAllocatedBytes(precise: true);
-            var result = await compilation.WithAnalyzers(analyzers, Options()).GetAnalysisResultAsync(default);
-            allocated = Math.Min(allocated, GC.GetTotalAllocatedBytes(precise: true) - before);
-            generator = generatorTime < generator ? generatorTime : generator;
-            diagnostics = result.GetAllDiagnostics().Length;
-            foreach (var (analyzer, telemetry) in result.AnalyzerTelemetryInfo)
-            {
-                var name = analyzer.GetType().Name;
-                perAnalyzer[name] = perAnalyzer.TryGetValue(name, out var best) && best < telemetry.ExecutionTime ? best : telemetry.ExecutionTime;
-            }
+            var compileTime = TimeCompile(trees, references);
+            compile = compileTime < compile ? compileTime : compile;
+            var run = await AnalyzeOnceAsync(trees, references, analyzers);
+            analysis = analysis is null ? run : analysis.BestOfBoth(run);
         }
 
-        var total = perAnalyzer.Values.Aggregate(TimeSpan.Zero, (sum, t) => sum + t);
-        return new AnalysisRun(total, perAnalyzer, allocated, diagnostics, generator);
+        return (compile, analysis!);
+    }
+
+    /// <summary>
+    /// The analyzers on a fresh compilation, after our generator has run on it as generators run before analyzers in a
+    /// build (it reads the references first, so binding them is charged to it, as in a build, not to the first analyzer).
+    /// </summary>
+    private static async Task<AnalysisRun> AnalyzeOnceAsync(ImmutableArray<SyntaxTree> trees, ImmutableArray<MetadataReference> references, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    {
+        var (compilation, generator) = RunGenerator(CreateCompilation(trees, references));
+        CollectGarbage();
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var result = await compilation.WithAnalyzers(analyzers, Options()).GetAnalysisResultAsync(default);
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        var perAnalyzer = result.AnalyzerTelemetryInfo.ToDictionary(p => p.Key.GetType().Name, p => p.Value.ExecutionTime);
+        return new AnalysisRun(perAnalyzer, allocated, result.GetAllDiagnostics().Length, generator);
     }
 
     private static (CSharpCompilation Compilation, TimeSpan Generator) RunGenerator(CSharpCompilation compilation)
@@ -216,8 +217,6 @@ internal static class PerformanceCheck
     /// <summary>Concurrent analysis by default, as the command-line compiler runs analyzers.</summary>
     private static CompilationWithAnalyzersOptions Options(bool concurrentAnalysis = true) =>
         new(new AnalyzerOptions([]), (exception, analyzer, _) => throw new InvalidOperationException($"{analyzer.GetType().Name} threw", exception), concurrentAnalysis, logAnalyzerExecutionTime: true);
-
-    private static TimeSpan Best(int repetitions, Func<TimeSpan> measure) => Enumerable.Range(0, repetitions).Select(_ => measure()).Min();
 
     private static void PrintTable(List<SizeResult> rows, double largeDocumentMedian, double denseDocumentMedian)
     {
@@ -297,7 +296,17 @@ internal static class PerformanceCheck
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
     }
 
-    private sealed record AnalysisRun(TimeSpan Total, IReadOnlyDictionary<string, TimeSpan> PerAnalyzer, long AllocatedBytes, int Diagnostics, TimeSpan Generator);
+    private sealed record AnalysisRun(IReadOnlyDictionary<string, TimeSpan> PerAnalyzer, long AllocatedBytes, int Diagnostics, TimeSpan Generator)
+    {
+        public TimeSpan Total { get; } = PerAnalyzer.Values.Aggregate(TimeSpan.Zero, (sum, t) => sum + t);
+
+        /// <summary>Each analyzer's best time of the two runs, and the smaller of the other figures.</summary>
+        public AnalysisRun BestOfBoth(AnalysisRun other) => new(
+            this.PerAnalyzer.ToDictionary(p => p.Key, p => other.PerAnalyzer.TryGetValue(p.Key, out var time) && time < p.Value ? time : p.Value),
+            Math.Min(this.AllocatedBytes, other.AllocatedBytes),
+            other.Diagnostics,
+            this.Generator < other.Generator ? this.Generator : other.Generator);
+    }
 
     private sealed record SizeResult(
         int Files,

@@ -74,19 +74,24 @@ namespace Accrue.Portal.Analyzers.Requests
         /// runtime's guarded <c>CreateGuarded/CreateGuardedAsync(this SessionService, options, ..)</c>.
         /// </summary>
         /// <summary>Gate trigger: a session-create call (direct or guarded).</summary>
-        public bool IsSessionCreate(IOperation operation) => operation is IInvocationOperation invocation && this.TryMatchSessionCreate(invocation, out _);
-
         /// <summary>
         /// The start of every session-request rule (PORTAL004/006/007): <paramref name="analyze"/> runs for each method
-        /// body that creates a session, with the body's requests. The driver hands every analyzer the same operation tree
-        /// for a body, so the requests are collected once and shared by the rules.
+        /// body that creates Stripe options, with the body's requests. The driver hands every analyzer the same operation
+        /// tree for a body, so the requests are collected once and shared by the rules.
         /// </summary>
         public void RegisterSessionRequestAnalysis(CompilationStartAnalysisContext start, Action<OperationBlockAnalysisContext, ImmutableArray<PortalRequest>> analyze) =>
             OperationBlockGate.Register(
                 start,
-                this.IsSessionCreate,
+                this.CreatesOptions,
                 context => analyze(context, this.SessionRequestsOf(context.OperationBlocks)),
-                OperationKind.Invocation);
+                OperationKind.ObjectCreation);
+
+        /// <summary>
+        /// Gate trigger of the session-request rules. They report only on options the body creates (what is set on
+        /// options that come from elsewhere is unknown to them, <see cref="PortalRequest.Root"/>), so a body without an
+        /// options creation has nothing for them; and object creations are far rarer than the calls that create sessions.
+        /// </summary>
+        private bool CreatesOptions(IOperation operation) => operation is IObjectCreationOperation creation && this.IsOptionsType(creation.Type);
 
         public bool TryMatchSessionCreate(IInvocationOperation invocation, out IOperation options)
         {

@@ -87,11 +87,12 @@ namespace Accrue.Portal.Analyzers.Requests
                 OperationKind.ObjectCreation);
 
         /// <summary>
-        /// Gate trigger of the session-request rules. They report only on options the body creates (what is set on
-        /// options that come from elsewhere is unknown to them, <see cref="PortalRequest.Root"/>), so a body without an
-        /// options creation has nothing for them; and object creations are far rarer than the calls that create sessions.
+        /// Gate trigger of the rules built on <see cref="PortalRequestCollector"/> (PORTAL004/006/007/009). They report only
+        /// on options the body creates (what is set on options that come from elsewhere is unknown to them,
+        /// <see cref="PortalRequest.Root"/>), so a body without an options creation has nothing for them; and object
+        /// creations are far rarer than the calls that send the options.
         /// </summary>
-        private bool CreatesOptions(IOperation operation) => operation is IObjectCreationOperation creation && this.IsOptionsType(creation.Type);
+        public bool CreatesOptions(IOperation operation) => operation is IObjectCreationOperation creation && this.IsOptionsType(creation.Type);
 
         public bool TryMatchSessionCreate(IInvocationOperation invocation, out IOperation options)
         {
@@ -123,9 +124,6 @@ namespace Accrue.Portal.Analyzers.Requests
         /// <c>ConfigurationService.Create/CreateAsync(options, ..)</c> or <c>Update/UpdateAsync(id, options, ..)</c> on any
         /// instance: a request that writes a portal configuration.
         /// </summary>
-        /// <summary>Gate trigger: a configuration create or update call.</summary>
-        public bool IsConfigurationWrite(IOperation operation) => operation is IInvocationOperation invocation && this.TryMatchConfigurationWrite(invocation, out _);
-
         public bool TryMatchConfigurationWrite(IInvocationOperation invocation, out IOperation options)
         {
             options = null!;

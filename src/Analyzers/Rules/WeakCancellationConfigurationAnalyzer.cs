@@ -54,7 +54,7 @@ namespace Accrue.Portal.Analyzers.Rules
                 var symbols = PortalRequestSymbols.Resolve(start.Compilation);
                 if (symbols?.ConfigurationService is not null && symbols.ConfigurationCreateOptions is not null)
                 {
-                    OperationBlockGate.Register(start, symbols.IsConfigurationWrite, c => Analyze(c, symbols), OperationKind.Invocation);
+                    OperationBlockGate.Register(start, symbols.CreatesOptions, c => Analyze(c, symbols), OperationKind.ObjectCreation);
                 }
             });
         }

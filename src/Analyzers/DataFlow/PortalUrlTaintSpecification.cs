@@ -495,7 +495,6 @@ namespace Accrue.Portal.Analyzers.DataFlow
             return builder.ToImmutable();
         }
 
-        /// <summary>Asked for nearly every reference in a body: special types and value types are rejected before any base-type walk.</summary>
         private bool IsSession(ITypeSymbol? type) => this.session.Matches(type);
 
         private bool IsEntity(ITypeSymbol type) => this.entityTypes.Value.Contains(type.OriginalDefinition);

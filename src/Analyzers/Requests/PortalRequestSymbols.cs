@@ -70,11 +70,6 @@ namespace Accrue.Portal.Analyzers.Requests
         }
 
         /// <summary>
-        /// <c>SessionService.Create/CreateAsync(options, ..)</c> on any instance (however the service was reached), or the
-        /// runtime's guarded <c>CreateGuarded/CreateGuardedAsync(this SessionService, options, ..)</c>.
-        /// </summary>
-        /// <summary>Gate trigger: a session-create call (direct or guarded).</summary>
-        /// <summary>
         /// The start of every session-request rule (PORTAL004/006/007): <paramref name="analyze"/> runs for each method
         /// body that creates Stripe options, with the body's requests. The driver hands every analyzer the same operation
         /// tree for a body, so the requests are collected once and shared by the rules.
@@ -94,6 +89,10 @@ namespace Accrue.Portal.Analyzers.Requests
         /// </summary>
         public bool CreatesOptions(IOperation operation) => operation is IObjectCreationOperation creation && this.IsOptionsType(creation.Type);
 
+        /// <summary>
+        /// <c>SessionService.Create/CreateAsync(options, ..)</c> on any instance (however the service was reached), or the
+        /// runtime's guarded <c>CreateGuarded/CreateGuardedAsync(this SessionService, options, ..)</c>.
+        /// </summary>
         public bool TryMatchSessionCreate(IInvocationOperation invocation, out IOperation options)
         {
             options = null!;

@@ -1,13 +1,10 @@
 namespace Accrue.Portal.Tests.Reliability;
 
 using System;
-using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
 using Accrue.Portal.Tests.Verification;
-using Accrue.Portal.Workload;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 /// <summary>Concurrent analysis of a large generated project gives the same diagnostics every time.</summary>
@@ -19,21 +16,12 @@ public sealed class DeterminismTests
     [Fact]
     public async Task Concurrent_analysis_of_a_generated_project_is_identical_across_runs()
     {
-        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
-        var trees = SyntheticProject.Generate(Files, withStripe: true)
-            .Select(f => CSharpSyntaxTree.ParseText(f.Source, parseOptions, "/shop/" + f.FileName))
-            .ToImmutableArray();
-        var references = WorkloadReferences.Get(withStripe: true).AddRange(TestReferences.PortalRuntime);
+        var trees = GeneratedShop.Parse(Files, withStripe: true);
         var analyzers = PackageComponents.Analyzers();
         string? first = null;
         for (var run = 0; run < Runs; run++)
         {
-            // A fresh compilation each run, so nothing is served from a previous run's caches.
-            var compilation = CSharpCompilation.Create(
-                "Shop",
-                trees,
-                references,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, optimizationLevel: OptimizationLevel.Release));
+            var compilation = GeneratedShop.Compile(trees, withStripe: true);
             var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false);
             var diagnostics = await compilation.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync();
             var snapshot = string.Join("\n", diagnostics

@@ -4,9 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
 using Accrue.Portal.Tests.Verification;
-using Accrue.Portal.Workload;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
 
@@ -41,16 +39,7 @@ public sealed class IdleCostTests
 
     private static async Task<ImmutableDictionary<string, (int CompilationStart, int Others)>> RegisteredActionsAsync(bool withStripe)
     {
-        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
-        var trees = SyntheticProject.Generate(Files, withStripe)
-            .Select(f => CSharpSyntaxTree.ParseText(f.Source, parseOptions, "/shop/" + f.FileName));
-        var references = WorkloadReferences.Get(withStripe);
-        if (withStripe)
-        {
-            references = references.AddRange(TestReferences.PortalRuntime);
-        }
-
-        var compilation = CSharpCompilation.Create("Shop", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var compilation = GeneratedShop.Compile(GeneratedShop.Parse(Files, withStripe), withStripe);
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         var analyzers = PackageComponents.Analyzers();
         var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false);

@@ -131,6 +131,21 @@ public sealed class Portal001PortalUrlLoggedTests
     public Task Url_of_a_session_from_a_primary_constructor_is_reported(string type) =>
         CreateWithLogging(string.Empty).WithSourceCode("using Microsoft.Extensions.Logging;\nusing Stripe.BillingPortal;\n\n" + type).ValidateAsync();
 
+    /// <summary>A type whose constructor takes a Session: its members are analysed, and one that logs no URL stays silent.</summary>
+    [Fact]
+    public Task Member_of_a_type_constructed_with_a_session_that_logs_no_url_is_silent() =>
+        CreateWithLogging(string.Empty).WithSourceCode("""
+            using Microsoft.Extensions.Logging;
+            using Stripe.BillingPortal;
+
+            sealed class PortalAudit(ILogger logger)
+            {
+                public PortalAudit(ILogger logger, Session session) : this(logger) => logger.LogInformation("{Id}", session.Id);
+
+                public void Log(string text) => logger.LogInformation("{Text}", text);
+            }
+            """).ValidateAsync();
+
     [Theory]
     [InlineData("""logger.LogInformation("Portal {Id}", session.Id);""")]
     [InlineData("""logger.LogInformation("{Customer} {Created} {Live}", session.Customer, session.Created, session.Livemode);""")]

@@ -195,6 +195,34 @@ public sealed class Portal007MissingCustomerTests
             }
             """).ValidateAsync();
 
+    /// <summary>The rule starts from the options the method creates: a target-typed <c>new()</c> or one inside a lambda counts too.</summary>
+    [Theory]
+    [InlineData("""Session Open() => new SessionService().Create([|new()|]);""")]
+    [InlineData("""System.Func<Session> Open() => () => new SessionService().Create([|new SessionCreateOptions()|]);""")]
+    public Task Options_created_target_typed_or_in_a_lambda_are_reported(string member) =>
+        Create($$"""
+            using Stripe.BillingPortal;
+
+            class Billing
+            {
+                {{member}}
+            }
+            """).ValidateAsync();
+
+    /// <summary>Near misses of the start: options created but never sent, or sent but created elsewhere, beside a creation.</summary>
+    [Theory]
+    [InlineData("""SessionCreateOptions Build() => new SessionCreateOptions { ReturnUrl = "https://example.com" };""")]
+    [InlineData("""Session Open(SessionCreateOptions options) { var flow = new SessionFlowDataOptions { Type = "payment_method_update" }; return new SessionService().Create(options); }""")]
+    public Task Options_not_both_created_and_sent_in_the_method_are_silent(string member) =>
+        Create($$"""
+            using Stripe.BillingPortal;
+
+            class Billing
+            {
+                {{member}}
+            }
+            """).ValidateAsync();
+
     [Theory]
     [InlineData("""new SessionCreateOptions { Customer = "cus_123" }""")]
     [InlineData("""new SessionCreateOptions { CustomerAccount = "acct_123" }""")]

@@ -24,7 +24,10 @@ internal static class PerformanceCheck
     private const double MaxShareOfCompile = 0.02;
     private const double MaxShareWithoutStripe = 0.001;
     private const double MaxLinearityDrift = 1.5;
-    private const double MaxLargeDocumentMilliseconds = 10;
+    // The PORTAL analyzers' time on one open document against the compiler's own semantic diagnostics for it, both
+    // measured on the same compilation in the same run, so a slow day moves both sides.
+    private const double MaxLargeDocumentShare = 0.05;
+    private const double MaxDenseDocumentShare = 0.15;
     private const int DensePortalGroupInterval = 4;
     private const int Repetitions = 4;
 
@@ -56,7 +59,7 @@ internal static class PerformanceCheck
         var largeDocument = await MeasureLargeDocumentAsync(ours, SyntheticProject.PortalFileInterval);
         var denseDocument = await MeasureLargeDocumentAsync(ours, DensePortalGroupInterval);
         PrintTable(rows, largeDocument, denseDocument);
-        return CheckTargets(rows, largeDocument, allowance) ? 0 : 1;
+        return CheckTargets(rows, largeDocument, denseDocument, allowance) ? 0 : 1;
     }
 
     private static ImmutableArray<DiagnosticAnalyzer> CreateOurAnalyzers() =>
@@ -93,22 +96,30 @@ internal static class PerformanceCheck
         return new SizeResult(size, compile, analysis, stripeFreeCompile, stripeFree.Total, peerTimes);
     }
 
-    private static async Task<double> MeasureLargeDocumentAsync(ImmutableArray<DiagnosticAnalyzer> ours, int portalGroupInterval)
+    /// <summary>
+    /// The IDE's per-document pass on a 2,000-line file: the compiler's semantic diagnostics for the document, then the
+    /// PORTAL analyzers on it, each on a fresh compilation as after an edit; the medians of 20 runs, side by side.
+    /// </summary>
+    private static async Task<DocumentResult> MeasureLargeDocumentAsync(ImmutableArray<DiagnosticAnalyzer> ours, int portalGroupInterval)
     {
         const int Lines = 2000;
         const int Runs = 20;
         var source = SyntheticProject.LargeDocument(Lines, portalGroupInterval);
         var trees = Parse([("Shop/ShopDbContext.cs", SyntheticProject.Generate(1, withStripe: true)[0].Source), ("Shop/Large.cs", source)]);
         var references = WorkloadReferences.Get(withStripe: true);
-        var samples = new List<double>();
+        var compilerSamples = new List<double>();
+        var analyzerSamples = new List<double>();
         for (var run = 0; run < Runs + 2; run++)
         {
             var compilation = CreateCompilation(trees, references);
             var model = compilation.GetSemanticModel(trees[1]);
+            CollectGarbage();
 
-            // The IDE has bound the open document (errors, classification) before analyzers run on it: bind it first,
-            // so the figure is what the analyzers add on top, not the compiler's own work charged to the first caller.
+            // The IDE has bound the open document (errors, classification) before analyzers run on it: that binding is
+            // the compiler's own per-document work, the denominator, and is not charged to the analyzers.
+            var stopwatch = Stopwatch.StartNew();
             model.GetDiagnostics();
+            var compilerTime = stopwatch.Elapsed;
             CollectGarbage();
 
             // The IDE's per-document pass: syntax and semantic analysis of one open file, with analyzers run one at a
@@ -124,10 +135,16 @@ internal static class PerformanceCheck
 
             if (run >= 2)
             {
-                samples.Add(total.TotalMilliseconds);
+                compilerSamples.Add(compilerTime.TotalMilliseconds);
+                analyzerSamples.Add(total.TotalMilliseconds);
             }
         }
 
+        return new DocumentResult(Median(compilerSamples), Median(analyzerSamples));
+    }
+
+    private static double Median(List<double> samples)
+    {
         samples.Sort();
         return samples[samples.Count / 2];
     }
@@ -218,7 +235,7 @@ internal static class PerformanceCheck
     private static CompilationWithAnalyzersOptions Options(bool concurrentAnalysis = true) =>
         new(new AnalyzerOptions([]), (exception, analyzer, _) => throw new InvalidOperationException($"{analyzer.GetType().Name} threw", exception), concurrentAnalysis, logAnalyzerExecutionTime: true);
 
-    private static void PrintTable(List<SizeResult> rows, double largeDocumentMedian, double denseDocumentMedian)
+    private static void PrintTable(List<SizeResult> rows, DocumentResult largeDocument, DocumentResult denseDocument)
     {
         Console.WriteLine();
         Console.WriteLine("| Files | Compile (ms) | PORTAL analyzers (ms) | PORTAL / compile | Generator (ms) | Analysis allocations (MB) | Stripe-free PORTAL / compile | Peers (ms) | PORTAL / peer |");
@@ -233,15 +250,17 @@ internal static class PerformanceCheck
 
         Console.WriteLine();
         Console.WriteLine("Per analyzer (ms): " + string.Join(", ", rows.Last().Analysis.PerAnalyzer.OrderByDescending(p => p.Value).Select(p => FormattableString.Invariant($"{p.Key} {p.Value.TotalMilliseconds:F1}"))));
-        Console.WriteLine(FormattableString.Invariant($"2,000-line document, PORTAL analyzers, median of 20: {largeDocumentMedian:F2} ms (portal code in 1 member group in {SyntheticProject.PortalFileInterval}); {denseDocumentMedian:F2} ms with portal code in 1 group in {DensePortalGroupInterval}"));
+        Console.WriteLine(FormattableString.Invariant(
+            $"2,000-line document, medians of 20: PORTAL analyzers {largeDocument.Analyzers:F2} ms = {largeDocument.Share:P2} of the compiler's semantic diagnostics ({largeDocument.Compiler:F2} ms), portal code in 1 member group in {SyntheticProject.PortalFileInterval}"));
+        Console.WriteLine(FormattableString.Invariant(
+            $"Portal-dense 2,000-line document (portal code in 1 group in {DensePortalGroupInterval}): {denseDocument.Analyzers:F2} ms = {denseDocument.Share:P2} of {denseDocument.Compiler:F2} ms"));
     }
 
-    private static bool CheckTargets(List<SizeResult> rows, double largeDocumentMedian, double allowance)
+    private static bool CheckTargets(List<SizeResult> rows, DocumentResult largeDocument, DocumentResult denseDocument, double allowance)
     {
         var maxShare = MaxShareOfCompile * allowance;
         var maxShareWithoutStripe = MaxShareWithoutStripe * allowance;
         var maxDrift = MaxLinearityDrift * allowance;
-        var maxDocument = MaxLargeDocumentMilliseconds * allowance;
         var widened = allowance == 1 ? "" : FormattableString.Invariant($", widened {allowance}x");
         var misses = new List<string>();
         foreach (var row in rows)
@@ -264,9 +283,14 @@ internal static class PerformanceCheck
             misses.Add($"cost not linear: {Percent(largest.Ours, largest.Compile)} at {largest.Files} files vs {Percent(smallest.Ours, smallest.Compile)} at {smallest.Files} files (allowed drift {MaxLinearityDrift}x{widened})");
         }
 
-        if (largeDocumentMedian > maxDocument)
+        if (largeDocument.Share > MaxLargeDocumentShare * allowance)
         {
-            misses.Add(FormattableString.Invariant($"2,000-line document takes {largeDocumentMedian:F2} ms (target {MaxLargeDocumentMilliseconds} ms{widened})"));
+            misses.Add(FormattableString.Invariant($"2,000-line document: PORTAL analyzers take {largeDocument.Share:P2} of the compiler's semantic diagnostics (target {MaxLargeDocumentShare:P0}{widened})"));
+        }
+
+        if (denseDocument.Share > MaxDenseDocumentShare * allowance)
+        {
+            misses.Add(FormattableString.Invariant($"portal-dense 2,000-line document: PORTAL analyzers take {denseDocument.Share:P2} of the compiler's semantic diagnostics (target {MaxDenseDocumentShare:P0}{widened})"));
         }
 
         Console.WriteLine();
@@ -306,6 +330,11 @@ internal static class PerformanceCheck
             Math.Min(this.AllocatedBytes, other.AllocatedBytes),
             other.Diagnostics,
             this.Generator < other.Generator ? this.Generator : other.Generator);
+    }
+
+    private sealed record DocumentResult(double Compiler, double Analyzers)
+    {
+        public double Share => this.Analyzers / this.Compiler;
     }
 
     private sealed record SizeResult(

@@ -16,8 +16,8 @@ using Xunit.Sdk;
 
 /// <summary>
 /// Compiles a small host with the generated glue into an in-memory assembly, as a build of the app would, and loads it.
-/// Stripe.net (the stand-in) and Accrue.Portal resolve to the copies this test process already loaded, so the stand-in's
-/// recorder sees the calls; ASP.NET Core resolves from the shared framework on this machine.
+/// Stripe.net and Accrue.Portal resolve to the copies this test process already loaded, so a test hands the host a real
+/// <c>StripeClient</c> over its recording wire; ASP.NET Core resolves from the shared framework on this machine.
 /// </summary>
 internal static class GeneratedHost
 {
@@ -98,7 +98,7 @@ internal static class GeneratedHost
 
         protected override Assembly? Load(AssemblyName assemblyName)
         {
-            // Stripe.net and Accrue.Portal come from the default context (null), so the recorder is shared.
+            // Stripe.net and Accrue.Portal come from the default context (null), so the test's StripeClient is the host's type.
             var candidate = Path.Combine(AspNetCoreDirectory, assemblyName.Name + ".dll");
             return File.Exists(candidate) ? this.LoadFromAssemblyPath(candidate) : null;
         }

@@ -206,7 +206,7 @@ public sealed class StripeWire : HttpMessageHandler
 
     private JsonObject Session(WireRequest request)
     {
-        var form = FormObject(request.Form);
+        var form = FormObject(request.Form, integers: true);
         var url = "https://billing.stripe.com/p/session/test_" + this.NextToken();
         this.issuedUrls.Enqueue(url);
         return new JsonObject
@@ -282,8 +282,11 @@ public sealed class StripeWire : HttpMessageHandler
         return configuration;
     }
 
-    /// <summary>Form names (<c>a[b][0]</c>) as the JSON object Stripe reads them as; "true"/"false" become booleans.</summary>
-    private static JsonObject FormObject(IEnumerable<KeyValuePair<string, string>> form)
+    /// <summary>
+    /// Form names (<c>a[b][0]</c>) as the JSON object Stripe reads them as; "true"/"false" become booleans and, where
+    /// <paramref name="integers"/>, digit strings become numbers (a session's flow echoes item quantities as numbers).
+    /// </summary>
+    private static JsonObject FormObject(IEnumerable<KeyValuePair<string, string>> form, bool integers = false)
     {
         var root = new JsonObject();
         foreach (var (name, value) in form)
@@ -294,7 +297,10 @@ public sealed class StripeWire : HttpMessageHandler
             {
                 var last = i == segments.Length - 1;
                 var nextIsIndex = !last && int.TryParse(segments[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out _);
-                JsonNode? child = last ? (value is "true" or "false" ? JsonValue.Create(value == "true") : JsonValue.Create(value)) : null;
+                JsonNode? child = !last ? null
+                    : value is "true" or "false" ? JsonValue.Create(value == "true")
+                    : integers && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? JsonValue.Create(number)
+                    : JsonValue.Create(value);
                 if (node is JsonArray array)
                 {
                     var index = int.Parse(segments[i], CultureInfo.InvariantCulture);
@@ -303,13 +309,21 @@ public sealed class StripeWire : HttpMessageHandler
                         array.Add(null);
                     }
 
-                    array[index] = last ? child : array[index] ?? (nextIsIndex ? new JsonArray() : new JsonObject());
+                    if (last || array[index] is null)
+                    {
+                        array[index] = last ? child : nextIsIndex ? new JsonArray() : new JsonObject();
+                    }
+
                     node = array[index]!;
                 }
                 else
                 {
                     var obj = (JsonObject)node;
-                    obj[segments[i]] = last ? child : obj[segments[i]] ?? (nextIsIndex ? new JsonArray() : new JsonObject());
+                    if (last || obj[segments[i]] is null)
+                    {
+                        obj[segments[i]] = last ? child : nextIsIndex ? new JsonArray() : new JsonObject();
+                    }
+
                     node = obj[segments[i]]!;
                 }
             }

@@ -13,7 +13,7 @@ using Stripe.BillingPortal;
 /// <summary>The generated hosted service and health check, run in a real service provider against the real Stripe.net client over the recording wire.</summary>
 public sealed class StartupCheckTests
 {
-    private const string Host = """
+    private static readonly string Host = """
         using System;
         using System.Collections.Generic;
         using System.Threading.Tasks;
@@ -60,45 +60,7 @@ public sealed class StartupCheckTests
                 }
             }
         }
-
-        /// <summary>A real logging provider: each line as "Level Category: message" plus the exception, if any.</summary>
-        public sealed class CapturingLoggerProvider : ILoggerProvider
-        {
-            private readonly List<string> lines;
-
-            public CapturingLoggerProvider(List<string> lines) => this.lines = lines;
-
-            public ILogger CreateLogger(string categoryName) => new Capturing(this.lines, categoryName);
-
-            public void Dispose()
-            {
-            }
-
-            private sealed class Capturing : ILogger
-            {
-                private readonly List<string> lines;
-                private readonly string category;
-
-                public Capturing(List<string> lines, string category)
-                {
-                    this.lines = lines;
-                    this.category = category;
-                }
-
-                public IDisposable BeginScope<TState>(TState state) where TState : notnull => null!;
-
-                public bool IsEnabled(LogLevel logLevel) => true;
-
-                public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-                {
-                    lock (this.lines)
-                    {
-                        this.lines.Add(logLevel + " " + this.category + ": " + formatter(state, exception) + (exception != null ? " | " + exception : string.Empty));
-                    }
-                }
-            }
-        }
-        """;
+        """ + GeneratedHost.CapturingLoggerProvider;
 
     private static readonly Lazy<System.Reflection.Assembly> LoadedHost = new(() => GeneratedHost.Load(Host, aspNetCore: true));
 

@@ -7,6 +7,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Accrue.Portal.Tests.Runtime;
 using Accrue.Portal.Tests.Verification;
+using Accrue.Portal.Tests.Wire;
 
 /// <summary>
 /// Every Stripe.net type and member the analyzers, fixes and generated glue name (the one catalogue,
@@ -123,6 +124,33 @@ public sealed partial class StripeSurfaceTests
         Assert.Contains("Stripe.BillingPortal.SessionService", named);
         Assert.Contains("Stripe.BillingPortal.ConfigurationFeaturesSubscriptionCancelCancellationReasonOptions", named);
         Assert.DoesNotContain(named, n => !catalogued.Contains(n));
+    }
+
+    [Fact]
+    public void The_referenced_assembly_is_the_real_package()
+    {
+        var name = StripeNet.GetName();
+
+        Assert.Equal("Stripe.net", name.Name);
+        Assert.Equal(53, name.Version!.Major);
+        Assert.Equal("53.1.0", StripeNet.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0]);
+    }
+
+    /// <summary>The premise of PORTAL001/002/012: Stripe.net's own text of a session carries its URL.</summary>
+    [Fact]
+    public void Session_text_contains_the_url_as_Stripe_net_does()
+    {
+        using var wire = new StripeWire();
+
+        var session = new Stripe.BillingPortal.SessionService(wire.Client).Create(new Stripe.BillingPortal.SessionCreateOptions { Customer = "cus_1" });
+
+        Assert.Equal(Assert.Single(wire.IssuedUrls), session.Url);
+        Assert.StartsWith("https://billing.stripe.com/p/session/", session.Url, StringComparison.Ordinal);
+        Assert.Contains(session.Url, session.ToString(), StringComparison.Ordinal);
+        Assert.Contains(session.Url, session.ToJson(), StringComparison.Ordinal);
+        Assert.Contains(session.Url, session.StripeResponse.Content, StringComparison.Ordinal);
+        Assert.Contains(session.Url, session.RawJsonElement.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(session.Url, session.StripeResponse.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,6 +9,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
         Interface,
         Property,
         Method,
+        Constructor,
         Attribute,
     }
 
@@ -58,6 +59,8 @@ namespace Accrue.Portal.Analyzers.Knowledge
         public static StripeShape Property(string type, string member, string returns, string usedBy) => new StripeShape(StripeSymbolKind.Property, type, member, returns, null, false, usedBy);
 
         public static StripeShape Method(string type, string member, string returns, string parameters, string usedBy) => new StripeShape(StripeSymbolKind.Method, type, member, returns, parameters, false, usedBy);
+
+        public static StripeShape Constructor(string type, string parameters, string usedBy) => new StripeShape(StripeSymbolKind.Constructor, type, ".ctor(" + parameters + ")", null, parameters, false, usedBy);
 
         public override string ToString() => this.Member == null ? this.Kind + " " + this.Type : this.Kind + " " + this.Type + "." + this.Member;
     }
@@ -136,6 +139,8 @@ namespace Accrue.Portal.Analyzers.Knowledge
 
             // Portal configurations: PORTAL004/009 and the configuration glue.
             StripeShape.Class(StripeNames.ConfigurationService, "PORTAL009, configuration glue"),
+            StripeShape.Constructor(StripeNames.ConfigurationService, string.Empty, "startup check glue (Stripe.net's static client)"),
+            StripeShape.Constructor(StripeNames.ConfigurationService, StripeNames.StripeClientInterface, "startup check glue (the registered IStripeClient)"),
             StripeShape.Method(StripeNames.ConfigurationService, StripeNames.CreateMethod, StripeNames.Configuration, StripeNames.ConfigurationCreateOptions + ", " + StripeNames.RequestOptions, "PORTAL009"),
             StripeShape.Method(StripeNames.ConfigurationService, StripeNames.CreateAsyncMethod, Task + "<" + StripeNames.Configuration + ">", StripeNames.ConfigurationCreateOptions + ", " + StripeNames.RequestOptions + ", " + CancellationToken, "PORTAL009, configuration glue"),
             StripeShape.Method(StripeNames.ConfigurationService, StripeNames.UpdateMethod, StripeNames.Configuration, "string, " + StripeNames.ConfigurationUpdateOptions + ", " + StripeNames.RequestOptions, "PORTAL009"),

@@ -77,6 +77,12 @@ public sealed partial class StripeSurfaceTests
                 Assert.Equal(shape.IsStatic, method.IsStatic);
                 Assert.Equal(shape.Returns, Display(method.ReturnType));
                 break;
+            case "Constructor":
+                var constructors = type.GetConstructors();
+                Assert.True(
+                    constructors.Any(c => string.Join(", ", c.GetParameters().Select(p => Display(p.ParameterType))) == shape.Parameters),
+                    $"{shape.Type} has no public constructor ({shape.Parameters}); Stripe.net has: " + string.Join(" | ", constructors.Select(c => "(" + string.Join(", ", c.GetParameters().Select(p => Display(p.ParameterType))) + ")")));
+                break;
             default:
                 throw new InvalidOperationException("Unknown kind " + shape.Kind);
         }

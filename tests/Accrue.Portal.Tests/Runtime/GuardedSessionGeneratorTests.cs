@@ -126,7 +126,7 @@ public sealed class GuardedSessionGeneratorTests
     public void Generated_CreateGuarded_calls_the_hosts_service_and_returns_the_handle()
     {
         var host = GeneratedHost.Load(Host);
-        using var wire = new StripeWire();
+        using var wire = new StripeWire { Livemode = true };
         var requestOptions = new RequestOptions { IdempotencyKey = "portal-1" };
 
         var session = (PortalSession)GeneratedHost.Invoke(host, "Create", wire.Client, ValidOptions(), null, requestOptions)!;
@@ -142,6 +142,7 @@ public sealed class GuardedSessionGeneratorTests
         Assert.Equal("cus_123", session.Customer);
         Assert.Equal("https://example.com/account", session.ReturnUrl);
         Assert.Equal("subscription_update_confirm", session.FlowType);
+        Assert.True(session.Livemode);
         Assert.Equal(Assert.Single(wire.IssuedUrls), session.GetRedirectUri().AbsoluteUri);
         Assert.StartsWith("https://billing.stripe.com/p/session/", session.GetRedirectUri().AbsoluteUri, StringComparison.Ordinal);
     }

@@ -70,12 +70,13 @@ public sealed class StripeWire : HttpMessageHandler
     /// <summary>What reached the wire, in order.</summary>
     public IReadOnlyList<WireRequest> Requests => this.requests.ToArray();
 
-    /// <summary>The requests Stripe answered (not failed, not cancelled or timed out first), in order.</summary>
+    /// <summary>The requests answered from the wire's state (a 404 included), not by an injected failure, a cancellation or a timeout.</summary>
     public IReadOnlyList<WireRequest> Answered => this.answered.ToArray();
 
     /// <summary>How long each answer waits (honours cancellation and the client's timeout).</summary>
     public TimeSpan Latency { get; set; }
 
+    /// <summary>The <c>livemode</c> of the objects the wire creates.</summary>
     public bool Livemode { get; set; }
 
     /// <summary>Every session URL the wire has handed out, for leak checks.</summary>
@@ -96,6 +97,7 @@ public sealed class StripeWire : HttpMessageHandler
     public Stripe.BillingPortal.Configuration? Configuration(string id) =>
         this.configurations.TryGetValue(id, out var json) ? StripeEntity.FromJson<Stripe.BillingPortal.Configuration>(json.ToJsonString()) : null;
 
+    /// <summary>The ids of the configurations stored or created.</summary>
     public IReadOnlyCollection<string> ConfigurationIds => this.configurations.Keys.ToArray();
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -146,23 +148,21 @@ public sealed class StripeWire : HttpMessageHandler
         switch (failure)
         {
             case WireFailure.BadRequest:
-                return Error(HttpStatusCode.BadRequest, """{"error":{"code":"resource_missing","doc_url":"https://stripe.com/docs/error-codes/resource-missing","message":"No such customer: 'cus_123'","param":"customer","type":"invalid_request_error"}}""");
+                return Json(HttpStatusCode.BadRequest, """{"error":{"code":"resource_missing","doc_url":"https://stripe.com/docs/error-codes/resource-missing","message":"No such customer: 'cus_123'","param":"customer","type":"invalid_request_error"}}""");
             case WireFailure.RateLimited:
-                return Error((HttpStatusCode)429, """{"error":{"code":"rate_limit","doc_url":"https://stripe.com/docs/error-codes/rate-limit","message":"Request rate limit exceeded. Learn more about rate limits here https://stripe.com/docs/rate-limits.","type":"invalid_request_error"}}""");
+                return Json((HttpStatusCode)429, """{"error":{"code":"rate_limit","doc_url":"https://stripe.com/docs/error-codes/rate-limit","message":"Request rate limit exceeded. Learn more about rate limits here https://stripe.com/docs/rate-limits.","type":"invalid_request_error"}}""");
             case WireFailure.ServerError:
-                return Error(HttpStatusCode.InternalServerError, """{"error":{"message":"An unknown error occurred","type":"api_error"}}""");
+                return Json(HttpStatusCode.InternalServerError, """{"error":{"message":"An unknown error occurred","type":"api_error"}}""");
             case WireFailure.Timeout:
                 // HttpClient cancels the token when its Timeout elapses; that is the timeout the caller sees.
                 await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
-                throw new InvalidOperationException("unreachable");
+                throw new OperationCanceledException(cancellationToken);
             default:
                 throw new HttpRequestException(
                     "An error occurred while sending the request.",
                     new IOException("Unable to read data from the transport connection: Connection reset by peer.", new SocketException((int)SocketError.ConnectionReset)));
         }
     }
-
-    private static HttpResponseMessage Error(HttpStatusCode status, string body) => Json(status, body);
 
     private static HttpResponseMessage Json(HttpStatusCode status, string body)
     {

@@ -27,8 +27,6 @@ namespace Accrue.Portal.Internal
         public const string CancellationReasonPath = "features.subscription_cancel.cancellation_reason";
         public const string CancellationReasonEnabledPath = "features.subscription_cancel.cancellation_reason.enabled";
         public const string CancellationReasonOptionsPath = "features.subscription_cancel.cancellation_reason.options";
-        public const string CancellationReasonFeedbackOptionsPath = "features.subscription_cancel.cancellation_reason.feedback_options";
-        public const string SubscriptionPausePath = "features.subscription_pause";
         public const string SubscriptionPauseDurationTypePath = "features.subscription_pause.duration.type";
         public const string SubscriptionPauseIntervalOptionsPath = "features.subscription_pause.duration.interval_options";
         public const string SubscriptionPauseIntervalPath = "features.subscription_pause.duration.interval_options.interval";

@@ -15,7 +15,6 @@ namespace Accrue.Portal.Analyzers.Knowledge
         public const string SessionFlowDataAfterCompletionOptions = "Stripe.BillingPortal.SessionFlowDataAfterCompletionOptions";
         public const string SessionFlowDataAfterCompletionRedirectOptions = "Stripe.BillingPortal.SessionFlowDataAfterCompletionRedirectOptions";
         public const string SessionFlowDataSubscriptionCancelRetentionOptions = "Stripe.BillingPortal.SessionFlowDataSubscriptionCancelRetentionOptions";
-        public const string SessionFlowDataSubscriptionPauseOptions = "Stripe.BillingPortal.SessionFlowDataSubscriptionPauseOptions";
         public const string SessionAfterExpirationOptions = "Stripe.BillingPortal.SessionAfterExpirationOptions";
         public const string ConfigurationService = "Stripe.BillingPortal.ConfigurationService";
         public const string Configuration = "Stripe.BillingPortal.Configuration";

@@ -99,6 +99,39 @@ public sealed class Portal005ApiVersionTests
             .ValidateAsync();
 
     [Fact]
+    public Task Runtime_constant_fix_uses_the_endive_constants() =>
+        new ProjectBuilder()
+            .WithAnalyzer<UnknownFlowTypeAnalyzer>()
+            .WithCodeFixProvider<UnknownFlowTypeCodeFixProvider>(UnknownFlowTypeCodeFixProvider.UseRuntimeConstantKey)
+            .WithPortalRuntime()
+            .WithSourceCode("""
+                using Stripe.BillingPortal;
+
+                class Billing
+                {
+                    SessionCreateOptions Pause() => new SessionCreateOptions
+                    {
+                        FlowData = new SessionFlowDataOptions { Type = [|"subscription-pause"|] },
+                        AfterExpiration = new SessionAfterExpirationOptions { Type = [|"Customer_Login"|] },
+                    };
+                }
+                """)
+            .ShouldFixCodeWith("""
+                using Accrue.Portal;
+                using Stripe.BillingPortal;
+
+                class Billing
+                {
+                    SessionCreateOptions Pause() => new SessionCreateOptions
+                    {
+                        FlowData = new SessionFlowDataOptions { Type = PortalFlowTypes.SubscriptionPause },
+                        AfterExpiration = new SessionAfterExpirationOptions { Type = PortalAfterExpirationTypes.CustomerLogin },
+                    };
+                }
+                """)
+            .ValidateAsync();
+
+    [Fact]
     public Task An_unknown_value_is_reported_with_the_real_package() =>
         Create()
             .WithSourceCode(FlowOfType("{|#0:\"gift_card_redeem\"|}"))

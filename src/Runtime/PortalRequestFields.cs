@@ -25,6 +25,16 @@ namespace Accrue.Portal
             fields.Value(PortalApiRules.LocalePath, request.Locale);
             fields.Value(PortalApiRules.OnBehalfOfPath, request.OnBehalfOf);
 
+            if (request.AfterExpiration is { } afterExpiration)
+            {
+                var path = fields.Object(PortalApiRules.AfterExpirationPath);
+                fields.Value(Join(path, "type"), afterExpiration.Type);
+                if (afterExpiration.CustomerLogin is not null)
+                {
+                    fields.Object(Join(path, "customer_login"));
+                }
+            }
+
             var flow = request.Flow;
             if (flow is null)
             {
@@ -61,6 +71,11 @@ namespace Accrue.Portal
                         fields.Value(Join(fields.Object(Join(retentionPath, "coupon_offer")), "coupon"), offer.Coupon);
                     }
                 }
+            }
+
+            if (flow.SubscriptionPause is { } pause)
+            {
+                fields.Value(Join(fields.Object(Join(flowPath, "subscription_pause")), "subscription"), pause.Subscription);
             }
 
             if (flow.SubscriptionUpdate is { } update)

@@ -24,8 +24,11 @@ namespace Accrue.Portal.Analyzers.Knowledge
         public const string SessionFlowDataAfterCompletionOptions = "Stripe.BillingPortal.SessionFlowDataAfterCompletionOptions";
         public const string SessionFlowDataAfterCompletionRedirectOptions = "Stripe.BillingPortal.SessionFlowDataAfterCompletionRedirectOptions";
         public const string SessionFlowDataSubscriptionCancelRetentionOptions = "Stripe.BillingPortal.SessionFlowDataSubscriptionCancelRetentionOptions";
+        public const string SessionAfterExpirationOptions = "Stripe.BillingPortal.SessionAfterExpirationOptions";
         public const string ConfigurationService = "Stripe.BillingPortal.ConfigurationService";
         public const string Configuration = "Stripe.BillingPortal.Configuration";
+        public const string ConfigurationFeatures = "Stripe.BillingPortal.ConfigurationFeatures";
+        public const string ConfigurationCancellationReason = "Stripe.BillingPortal.ConfigurationFeaturesSubscriptionCancelCancellationReason";
         public const string ConfigurationListOptions = "Stripe.BillingPortal.ConfigurationListOptions";
         public const string ConfigurationCreateOptions = "Stripe.BillingPortal.ConfigurationCreateOptions";
         public const string ConfigurationUpdateOptions = "Stripe.BillingPortal.ConfigurationUpdateOptions";
@@ -40,6 +43,10 @@ namespace Accrue.Portal.Analyzers.Knowledge
         public const string ConfigurationFeaturesSubscriptionCancelCancellationReasonOptions = "Stripe.BillingPortal.ConfigurationFeaturesSubscriptionCancelCancellationReasonOptions";
         public const string SessionFlow = "Stripe.BillingPortal.SessionFlow";
         public const string SessionFlowDataSubscriptionCancelRetentionCouponOfferOptions = "Stripe.BillingPortal.SessionFlowDataSubscriptionCancelRetentionCouponOfferOptions";
+
+        /// <summary>The class holding <c>const string Current</c>, the API version this Stripe.net pins (<c>2026-10-28.endive</c>).</summary>
+        public const string ApiVersion = "Stripe.ApiVersion";
+        public const string ApiVersionCurrentField = "Current";
 
         /// <summary>Stripe.net names each option property's form field with this attribute; the analyzers map API paths through it.</summary>
         public const string JsonPropertyAttribute = "Newtonsoft.Json.JsonPropertyAttribute";
@@ -61,6 +68,9 @@ namespace Accrue.Portal.Analyzers.Knowledge
         public const string ListAsyncMethod = "ListAsync";
         public const string CustomerAccountProperty = "CustomerAccount";
         public const string RetentionProperty = "Retention";
+        public const string SubscriptionPauseProperty = "SubscriptionPause";
+        public const string AfterExpirationProperty = "AfterExpiration";
+        public const string FeedbackOptionIdsProperty = "FeedbackOptionIds";
         public const string DiscountsProperty = "Discounts";
 
         public const string TypeProperty = "Type";

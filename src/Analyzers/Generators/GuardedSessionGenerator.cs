@@ -171,7 +171,7 @@ namespace Accrue.Portal.Analyzers.Generators
                 subscriptionPause: HasMember(types.Get(StripeNames.SessionFlowDataOptions), StripeNames.SubscriptionPauseProperty),
                 afterExpiration: HasMember(createOptions, StripeNames.AfterExpirationProperty),
                 configurationPause: HasMember(types.Get(StripeNames.ConfigurationFeatures), StripeNames.SubscriptionPauseProperty),
-                cancellationFeedback: HasMember(types.Get(StripeNames.ConfigurationCancellationReason), StripeNames.FeedbackOptionIdsProperty),
+                cancellationFeedback: HasMember(types.Get(StripeNames.ConfigurationFeaturesSubscriptionCancelCancellationReason), StripeNames.FeedbackOptionIdsProperty),
                 stripeApiVersion: stripeReferenced ? StripeApiVersionReference.Declared(compilation) : null,
                 configurationService: configurationGlue,
                 hosting: hosting,

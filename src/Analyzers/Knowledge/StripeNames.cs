@@ -27,8 +27,6 @@ namespace Accrue.Portal.Analyzers.Knowledge
         public const string SessionAfterExpirationOptions = "Stripe.BillingPortal.SessionAfterExpirationOptions";
         public const string ConfigurationService = "Stripe.BillingPortal.ConfigurationService";
         public const string Configuration = "Stripe.BillingPortal.Configuration";
-        public const string ConfigurationFeatures = "Stripe.BillingPortal.ConfigurationFeatures";
-        public const string ConfigurationCancellationReason = "Stripe.BillingPortal.ConfigurationFeaturesSubscriptionCancelCancellationReason";
         public const string ConfigurationListOptions = "Stripe.BillingPortal.ConfigurationListOptions";
         public const string ConfigurationCreateOptions = "Stripe.BillingPortal.ConfigurationCreateOptions";
         public const string ConfigurationUpdateOptions = "Stripe.BillingPortal.ConfigurationUpdateOptions";

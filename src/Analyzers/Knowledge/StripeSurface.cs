@@ -11,6 +11,9 @@ namespace Accrue.Portal.Analyzers.Knowledge
         Method,
         Constructor,
         Attribute,
+
+        /// <summary>A public <c>const</c> field, read by the compiler even where its type is internal (<c>Stripe.ApiVersion.Current</c>).</summary>
+        Constant,
     }
 
     /// <summary>
@@ -59,6 +62,8 @@ namespace Accrue.Portal.Analyzers.Knowledge
         public static StripeShape Property(string type, string member, string returns, string usedBy) => new StripeShape(StripeSymbolKind.Property, type, member, returns, null, false, usedBy);
 
         public static StripeShape Method(string type, string member, string returns, string parameters, string usedBy) => new StripeShape(StripeSymbolKind.Method, type, member, returns, parameters, false, usedBy);
+
+        public static StripeShape Constant(string type, string member, string returns, string usedBy) => new StripeShape(StripeSymbolKind.Constant, type, member, returns, null, true, usedBy);
 
         public static StripeShape Constructor(string type, string parameters, string usedBy) => new StripeShape(StripeSymbolKind.Constructor, type, ".ctor(" + parameters + ")", null, parameters, false, usedBy);
 
@@ -124,6 +129,13 @@ namespace Accrue.Portal.Analyzers.Knowledge
             StripeShape.Property(StripeNames.SessionFlowDataOptions, StripeNames.TypeProperty, "string", "PORTAL005, glue"),
             StripeShape.Property(StripeNames.SessionFlowDataOptions, "AfterCompletion", StripeNames.SessionFlowDataAfterCompletionOptions, "PORTAL003/006, glue"),
             StripeShape.Property(StripeNames.SessionFlowDataOptions, "SubscriptionCancel", StripeNames.SessionFlowDataSubscriptionCancelOptions, "PORTAL006, glue"),
+            StripeShape.Property(StripeNames.SessionFlowDataOptions, StripeNames.SubscriptionPauseProperty, "Stripe.BillingPortal.SessionFlowDataSubscriptionPauseOptions", "PORTAL006 subscription_pause, glue"),
+            StripeShape.Property("Stripe.BillingPortal.SessionFlowDataSubscriptionPauseOptions", "Subscription", "string", "PORTAL006 subscription_pause, glue"),
+            StripeShape.Property(StripeNames.SessionCreateOptions, StripeNames.AfterExpirationProperty, StripeNames.SessionAfterExpirationOptions, "PORTAL005/006 after_expiration, glue"),
+            StripeShape.Class(StripeNames.SessionAfterExpirationOptions, "PORTAL005/006 after_expiration, glue"),
+            StripeShape.Property(StripeNames.SessionAfterExpirationOptions, StripeNames.TypeProperty, "string", "PORTAL005 after_expiration.type, glue"),
+            StripeShape.Property(StripeNames.SessionAfterExpirationOptions, "CustomerLogin", "Stripe.BillingPortal.SessionAfterExpirationCustomerLoginOptions", "glue"),
+            StripeShape.Constant(StripeNames.ApiVersion, StripeNames.ApiVersionCurrentField, "string", "the API version the rules and the guard judge values by"),
             StripeShape.Property(StripeNames.SessionFlowDataOptions, "SubscriptionUpdateConfirm", StripeNames.SessionFlowDataSubscriptionUpdateConfirmOptions, "PORTAL006, glue"),
             StripeShape.Class(StripeNames.SessionFlowDataAfterCompletionOptions, "PORTAL003/006 fix, glue"),
             StripeShape.Class(StripeNames.SessionFlowDataAfterCompletionRedirectOptions, "PORTAL003, glue"),
@@ -182,6 +194,8 @@ namespace Accrue.Portal.Analyzers.Knowledge
             StripeShape.Property(StripeNames.Configuration, "Metadata", "System.Collections.Generic.Dictionary<string, string>", "configuration glue"),
             StripeShape.Property(StripeNames.Configuration, "Features", StripeNames.ConfigurationFeatures, "configuration glue"),
             StripeShape.Property(StripeNames.ConfigurationFeatures, "SubscriptionCancel", StripeNames.ConfigurationFeaturesSubscriptionCancel, "configuration glue"),
+            StripeShape.Property(StripeNames.ConfigurationFeatures, StripeNames.SubscriptionPauseProperty, "Stripe.BillingPortal.ConfigurationFeaturesSubscriptionPause", "configuration glue (pause audit)"),
+            StripeShape.Property(StripeNames.ConfigurationFeaturesSubscriptionCancelCancellationReason, StripeNames.FeedbackOptionIdsProperty, "System.Collections.Generic.List<string>", "configuration glue (feedback options audit)"),
             StripeShape.Property(StripeNames.ConfigurationFeaturesSubscriptionCancel, "Enabled", "bool", "configuration glue"),
             StripeShape.Property(StripeNames.ConfigurationFeaturesSubscriptionCancel, "Mode", "string", "configuration glue"),
             StripeShape.Property(StripeNames.ConfigurationFeaturesSubscriptionCancel, "ProrationBehavior", "string", "configuration glue"),

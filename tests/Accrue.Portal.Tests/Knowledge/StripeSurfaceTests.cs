@@ -47,9 +47,15 @@ public sealed partial class StripeSurfaceTests
     {
         var shape = Catalogue().Single(s => s.ToString() == entry);
         var type = FindType(shape.Type)!;
-        Assert.True(type is { IsPublic: true }, $"{shape.Type} is not a public type of Stripe.net {TestReferences.StripeNetVersion} (used by {shape.UsedBy})");
+        Assert.True(type is not null, $"{shape.Type} is not a type of Stripe.net {TestReferences.StripeNetVersion} (used by {shape.UsedBy})");
+        Assert.True(type.IsPublic || shape.Kind == "Constant", $"{shape.Type} is not a public type of Stripe.net {TestReferences.StripeNetVersion} (used by {shape.UsedBy})");
         switch (shape.Kind)
         {
+            case "Constant":
+                var field = type.GetField(shape.Member!, BindingFlags.Public | BindingFlags.Static);
+                Assert.True(field is { IsLiteral: true }, $"{shape.Type}.{shape.Member} is not a public const (used by {shape.UsedBy})");
+                Assert.Equal(shape.Returns, Display(field!.FieldType));
+                break;
             case "Class":
                 Assert.True(type.IsClass, $"{shape.Type} is not a class");
                 break;

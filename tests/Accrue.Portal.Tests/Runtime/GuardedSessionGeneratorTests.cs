@@ -86,7 +86,7 @@ public sealed class GuardedSessionGeneratorTests
         Assert.Empty(result.AnalyzerDiagnostics);
         Assert.Equal(GlueHintNames, result.GeneratedTrees.Select(t => System.IO.Path.GetFileName(t.FilePath)).Where(GlueHintNames.Contains));
         var glue = result.GeneratedTrees.Single(t => t.FilePath.EndsWith(GuardedSessionGenerator.SessionServiceHintName, StringComparison.Ordinal)).ToString();
-        Assert.Contains($"PortalGuard.BeginCreate(ToRequest(options), guard, {(configuration == BuildConfiguration.Release ? "true" : "false")})", glue, StringComparison.Ordinal);
+        Assert.Contains($"PortalGuard.BeginCreate(ToRequest(options), guard, {(configuration == BuildConfiguration.Release ? "true" : "false")}, \"2026-10-28.endive\")", glue, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -112,6 +112,14 @@ namespace Accrue.Portal.Analyzers
             DiagnosticSeverity.Info,
             "Serialising a Stripe.BillingPortal.Session sends every field to the browser: the customer id, the configuration, the flow, the return URL and the raw Stripe response, and it ties the API contract to Stripe.net's model. The client needs the URL only; return new { url = session.Url } or redirect.");
 
+        public static readonly DiagnosticDescriptor ConfigurationPerRequest = Create(
+            RuleIdentifiers.ConfigurationPerRequest,
+            "Portal configuration created or updated per request",
+            "{0} on every request to {1}: configurations pile up in the Stripe account and none of them is the one that was reviewed; create it once (a deploy step, or EnsureCompliantAsync at startup) and pin its id",
+            RuleCategories.Correctness,
+            DiagnosticSeverity.Warning,
+            "A portal configuration is account-wide state, like a price or a webhook endpoint: created in a request handler, each click adds another configuration to the Stripe account, none of them is the one the go-live checklist was applied to, and the sessions opened with them are pinned to nothing reviewed. Create or repair the configuration once, in a deploy step or at startup (EnsureCompliantAsync), and pin its bpc_ id in configuration.");
+
         private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category, DiagnosticSeverity severity, string description, params string[] customTags)
         {
             return new DiagnosticDescriptor(

@@ -267,6 +267,12 @@ namespace Accrue.Portal.Analyzers.DataFlow
                 return this.EvaluateCall(method, invocation, invocation.Instance, invocation.Arguments);
             }
 
+            if (this.engine.Specification.DescribeLookup(method) is { } lookup)
+            {
+                return this.FirstOf(invocation.Arguments, argument => argument.Value)?
+                    .FoundBy(invocation.Syntax.GetLocation(), lookup + " on line " + TaintOrigin.LineOf(invocation.Syntax));
+            }
+
             var propagates = this.engine.Propagation.Lookup(method);
             if (propagates == Propagation.None && method.Name == nameof(ToString) && method.Parameters.Length == 0)
             {

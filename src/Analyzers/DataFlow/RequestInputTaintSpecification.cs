@@ -25,11 +25,13 @@ namespace Accrue.Portal.Analyzers.DataFlow
         private readonly OptionFieldWrites? returnUrls;
         private readonly OptionFieldWrites? customer;
         private readonly AnalyzerOptions options;
+        private readonly INamedTypeSymbol? customerService;
         private readonly ConcurrentDictionary<SyntaxTree, (DeclaredChecks Validators, DeclaredChecks Ownership)> checks =
             new ConcurrentDictionary<SyntaxTree, (DeclaredChecks, DeclaredChecks)>();
 
-        private RequestInputTaintSpecification(RequestInputSymbols inputs, PortalRequestSymbols portal, OptionFieldWrites? returnUrls, OptionFieldWrites? customer, AnalyzerOptions options)
+        private RequestInputTaintSpecification(RequestInputSymbols inputs, PortalRequestSymbols portal, OptionFieldWrites? returnUrls, OptionFieldWrites? customer, AnalyzerOptions options, INamedTypeSymbol? customerService)
         {
+            this.customerService = customerService;
             this.inputs = inputs;
             this.portal = portal;
             this.returnUrls = returnUrls;
@@ -49,7 +51,9 @@ namespace Accrue.Portal.Analyzers.DataFlow
 
             var returnUrls = OptionFieldWrites.ReturnUrls(compilation, portal);
             var customer = OptionFieldWrites.Customer(portal);
-            return returnUrls is null && customer is null ? null : new RequestInputTaintSpecification(inputs, portal, returnUrls, customer, options);
+            return returnUrls is null && customer is null
+                ? null
+                : new RequestInputTaintSpecification(inputs, portal, returnUrls, customer, options, KnownTypes.For(compilation).Get(StripeNames.CustomerService));
         }
 
         public override bool IsSourceCandidate(IOperation operation) => this.Describe(operation) is not null;
@@ -61,7 +65,12 @@ namespace Accrue.Portal.Analyzers.DataFlow
 
         public override bool IsSourceType(ITypeSymbol type) => false;
 
-        public override bool IsSinkContainer(ITypeSymbol type) => this.portal.IsOptionsType(type);
+        /// <summary>
+        /// Portal options (Stripe.BillingPortal) hold the sinks; other Stripe options carry what is written into them, so a
+        /// customer lookup's options carry the e-mail they were given.
+        /// </summary>
+        public override bool IsSinkContainer(ITypeSymbol type) =>
+            this.portal.IsOptionsType(type) && SymbolEqualityComparer.Default.Equals(type.ContainingNamespace, this.portal.SessionCreateOptions.ContainingNamespace);
 
         public override TaintOrigin? GetSource(IOperation operation)
         {
@@ -119,6 +128,37 @@ namespace Accrue.Portal.Analyzers.DataFlow
                     return SinkKind.None;
             }
         }
+
+        /// <summary>
+        /// <c>CustomerService.List/Search/Get</c> (each sync, async and auto-paging): a customer found by an e-mail, a search
+        /// query or an id the browser sent is the customer the browser chose. Stripe's other answers stay trusted (a
+        /// Checkout session retrieved by its id, an unguessable token, gives the customer Stripe recorded for it).
+        /// </summary>
+        public override string? DescribeLookup(IMethodSymbol method)
+        {
+            if (this.customerService is null || !IsCustomerLookup(method.Name))
+            {
+                return null;
+            }
+
+            for (var declared = method; declared is not null; declared = declared.OverriddenMethod)
+            {
+                if (SymbolEqualityComparer.Default.Equals(declared.ContainingType, this.customerService))
+                {
+                    return "the Stripe customer looked up by 'CustomerService." + method.Name + "'";
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsCustomerLookup(string name) => name switch
+        {
+            "List" or "ListAsync" or "ListAutoPaging" or "ListAutoPagingAsync" => true,
+            "Search" or "SearchAsync" or "SearchAutoPaging" or "SearchAutoPagingAsync" => true,
+            "Get" or "GetAsync" => true,
+            _ => false,
+        };
 
         /// <summary>String building whose constant start fixes scheme and host: the input can only change path or query.</summary>
         private static bool HasFixedOrigin(IOperation text)

@@ -58,6 +58,13 @@ namespace Accrue.Portal.Analyzers.DataFlow
         public TaintOrigin ReturnedBy(Location call, string description) =>
             new TaintOrigin(call, description, holder: null, this.Cleared, root: null, returnedFrom: this);
 
+        /// <summary>
+        /// The result of a library lookup by this value (a customer found by this e-mail): derived from it, so it keeps its
+        /// root (a parameter's summary still sees its own seed), and the message says how.
+        /// </summary>
+        public TaintOrigin FoundBy(Location call, string description) =>
+            new TaintOrigin(call, description, holder: null, this.Cleared, this.Root, returnedFrom: this);
+
         public bool IsClearedFor(SinkKind sink) => (this.Cleared & sink) == sink && sink != SinkKind.None;
 
         /// <summary>This origin, also safe for <paramref name="kinds"/>.</summary>

@@ -30,5 +30,12 @@ namespace Accrue.Portal.Analyzers.DataFlow
         /// such a check guards). Asked only for operations that carry taint.
         /// </summary>
         public virtual SinkKind ClearedFor(IOperation operation) => SinkKind.None;
+
+        /// <summary>
+        /// A library call whose result is found by its arguments (a Stripe customer looked up by an e-mail): the result
+        /// carries what the arguments carry, and the message says how ("the Stripe customer looked up by ..."). Null for
+        /// every other call.
+        /// </summary>
+        public virtual string? DescribeLookup(IMethodSymbol method) => null;
     }
 }

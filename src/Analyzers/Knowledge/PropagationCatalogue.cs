@@ -105,6 +105,11 @@ namespace Accrue.Portal.Analyzers.Knowledge
             new PropagationEntry("System.ReadOnlyMemory`1", "*", Propagation.FromReceiver),
             new PropagationEntry("System.Nullable`1", "*", Propagation.FromReceiver),
 
+            // Stripe lists and customers: a list carries what its items carry, a customer's id what the customer carries.
+            new PropagationEntry(StripeNames.StripeList, "Data", Propagation.FromReceiver),
+            new PropagationEntry(StripeNames.StripeSearchResult, "Data", Propagation.FromReceiver),
+            new PropagationEntry(StripeNames.Customer, "Id", Propagation.FromReceiver),
+
             // ASP.NET Core request values: what a collection or header value holds, its reads carry.
             new PropagationEntry("Microsoft.Extensions.Primitives.StringValues", "*", Propagation.All),
             new PropagationEntry("Microsoft.AspNetCore.Http.IQueryCollection", "*", Propagation.FromReceiver),

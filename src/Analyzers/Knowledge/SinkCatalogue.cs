@@ -14,6 +14,9 @@ namespace Accrue.Portal.Analyzers.Knowledge
         Store = 2,
         ReturnUrl = 4,
         Customer = 8,
+
+        /// <summary>A portal configuration created or updated (PORTAL013: reachable from a request handler).</summary>
+        ConfigurationWrite = 16,
     }
 
     /// <summary>How a catalogued member receives the value.</summary>

@@ -51,6 +51,11 @@ namespace Accrue.Portal.Analyzers.Knowledge
 
         public const string StripeResponse = "Stripe.StripeResponse";
 
+        /// <summary>The customer service and what its lookups return (PORTAL011: a customer found by request input).</summary>
+        public const string CustomerService = "Stripe.CustomerService";
+        public const string Customer = "Stripe.Customer";
+        public const string StripeSearchResult = "Stripe.StripeSearchResult`1";
+
         public const string UrlProperty = "Url";
         public const string IdProperty = "Id";
         public const string StripeResponseProperty = "StripeResponse";

@@ -107,7 +107,8 @@ namespace Accrue.Portal.Analyzers.Requests
             return bindsByConvention && IsBindableByConvention(parameter.Type);
         }
 
-        private bool IsActionOrHandler(IMethodSymbol method)
+        /// <summary>A controller action or a Razor Pages handler (<c>On…</c>) that the framework calls for a request.</summary>
+        public bool IsActionOrHandler(IMethodSymbol method)
         {
             if (method.MethodKind != MethodKind.Ordinary || method.IsStatic || method.DeclaredAccessibility != Accessibility.Public
                 || HasAttribute(method, this.nonAction))
@@ -121,8 +122,8 @@ namespace Accrue.Portal.Analyzers.Requests
             return isController || isPageHandler;
         }
 
-        /// <summary>A lambda passed to <c>app.MapGet/MapPost/..</c>.</summary>
-        private bool IsEndpointDelegate(IMethodSymbol method, IOperation reference)
+        /// <summary>A lambda passed to <c>app.MapGet/MapPost/..</c>; <paramref name="reference"/> is an operation inside it.</summary>
+        public bool IsEndpointDelegate(IMethodSymbol method, IOperation reference)
         {
             if (method.MethodKind != MethodKind.AnonymousFunction)
             {

@@ -85,12 +85,12 @@ internal static class PerformanceCheck
         // Nothing is registered without Stripe.net, so there is no callback for a collection to land in: fewer repetitions.
         var (stripeFreeCompile, stripeFree) = await MeasureInTurnAsync(large ? 1 : 2, stripeFreeTrees, stripeFreeReferences, ours);
 
-        var peerTimes = new List<(string Name, TimeSpan Time)>();
+        var peerTimes = new List<PeerResult>();
         foreach (var peer in peers)
         {
-            var peerRun = await AnalyzeOnceAsync(trees, references, peer.Analyzers);
-            log.WriteLine($"[{size} files] {peer.Name} {peerRun.Total.TotalMilliseconds:F0} ms");
-            peerTimes.Add((peer.Name, peerRun.Total));
+            var peerRun = await AnalyzeOnceAsync(trees, references, peer.Analyzers, peer);
+            log.WriteLine($"[{size} files] {peer.Name} ({peer.Configuration}) {peerRun.Total.TotalMilliseconds:F0} ms, {peerRun.Diagnostics} diagnostics");
+            peerTimes.Add(new PeerResult(peer.Name, peerRun.Total, peer.EnabledRules.Count, peerRun.Diagnostics));
         }
 
         return new SizeResult(size, compile, analysis, stripeFreeCompile, stripeFree.Total, peerTimes);
@@ -206,14 +206,24 @@ internal static class PerformanceCheck
     /// The analyzers on a fresh compilation, after our generator has run on it as generators run before analyzers in a
     /// build (it reads the references first, so binding them is charged to it, as in a build, not to the first analyzer).
     /// </summary>
-    private static async Task<AnalysisRun> AnalyzeOnceAsync(ImmutableArray<SyntaxTree> trees, ImmutableArray<MetadataReference> references, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    private static async Task<AnalysisRun> AnalyzeOnceAsync(
+        ImmutableArray<SyntaxTree> trees, ImmutableArray<MetadataReference> references, ImmutableArray<DiagnosticAnalyzer> analyzers, PeerAnalyzers.Peer? peer = null)
     {
-        var (compilation, generator) = RunGenerator(CreateCompilation(trees, references));
+        var created = CreateCompilation(trees, references);
+        if (peer is not null)
+        {
+            // The peer's rules on or off as its configuration says, whatever their defaults.
+            created = created.WithOptions(created.Options.WithSpecificDiagnosticOptions(peer.DiagnosticOptions));
+        }
+
+        var (compilation, generator) = RunGenerator(created);
         CollectGarbage();
         var before = GC.GetTotalAllocatedBytes(precise: true);
-        var result = await compilation.WithAnalyzers(analyzers, Options()).GetAnalysisResultAsync(default);
+        var result = await compilation.WithAnalyzers(analyzers, Options(additionalFiles: peer?.AdditionalFiles ?? [], peerRun: peer is not null)).GetAnalysisResultAsync(default);
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
-        var perAnalyzer = result.AnalyzerTelemetryInfo.ToDictionary(p => p.Key.GetType().Name, p => p.Value.ExecutionTime);
+        var perAnalyzer = result.AnalyzerTelemetryInfo
+            .GroupBy(p => p.Key.GetType().Name)
+            .ToDictionary(g => g.Key, g => g.Aggregate(TimeSpan.Zero, (sum, p) => sum + p.Value.ExecutionTime));
         return new AnalysisRun(perAnalyzer, allocated, result.GetAllDiagnostics().Length, generator);
     }
 
@@ -231,9 +241,16 @@ internal static class PerformanceCheck
         GC.Collect();
     }
 
-    /// <summary>Concurrent analysis by default, as the command-line compiler runs analyzers.</summary>
-    private static CompilationWithAnalyzersOptions Options(bool concurrentAnalysis = true) =>
-        new(new AnalyzerOptions([]), (exception, analyzer, _) => throw new InvalidOperationException($"{analyzer.GetType().Name} threw", exception), concurrentAnalysis, logAnalyzerExecutionTime: true);
+    /// <summary>
+    /// Concurrent analysis by default, as the command-line compiler runs analyzers. An exception of ours fails the run; a
+    /// peer's is its own business (it shows as an AD0001 in its diagnostic count).
+    /// </summary>
+    private static CompilationWithAnalyzersOptions Options(bool concurrentAnalysis = true, ImmutableArray<AdditionalText> additionalFiles = default, bool peerRun = false) =>
+        new(
+            new AnalyzerOptions(additionalFiles.IsDefault ? [] : additionalFiles),
+            peerRun ? null : (exception, analyzer, _) => throw new InvalidOperationException($"{analyzer.GetType().Name} threw", exception),
+            concurrentAnalysis,
+            logAnalyzerExecutionTime: true);
 
     private static void PrintTable(List<SizeResult> rows, DocumentResult largeDocument, DocumentResult denseDocument)
     {
@@ -242,7 +259,7 @@ internal static class PerformanceCheck
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---|---|");
         foreach (var row in rows)
         {
-            var peers = row.Peers.Count == 0 ? "not run" : string.Join("; ", row.Peers.Select(p => $"{p.Name} {p.Time.TotalMilliseconds:F0}"));
+            var peers = row.Peers.Count == 0 ? "not run" : string.Join("; ", row.Peers.Select(p => FormattableString.Invariant($"{p.Name} {p.Time.TotalMilliseconds:F0} ({p.Rules} rules, {p.Diagnostics} diagnostics)")));
             var versusPeers = row.Peers.Count == 0 ? "" : string.Join("; ", row.Peers.Select(p => VersusPeer(row.Ours, p.Name, p.Time)));
             Console.WriteLine(FormattableString.Invariant(
                 $"| {row.Files} | {row.Compile.TotalMilliseconds:F0} | {row.Ours.TotalMilliseconds:F1} | {Percent(row.Ours, row.Compile)} | {row.Analysis.Generator.TotalMilliseconds:F1} | {row.Analysis.AllocatedBytes / 1048576.0:F1} | {Percent(row.StripeFreeOurs, row.StripeFreeCompile)} | {peers} | {versusPeers} |"));
@@ -332,6 +349,9 @@ internal static class PerformanceCheck
             this.Generator < other.Generator ? this.Generator : other.Generator);
     }
 
+    /// <summary>A peer's time on the project, with what it did there: the rules it ran and what they reported.</summary>
+    private sealed record PeerResult(string Name, TimeSpan Time, int Rules, int Diagnostics);
+
     private sealed record DocumentResult(double Compiler, double Analyzers)
     {
         public double Share => this.Analyzers / this.Compiler;
@@ -343,7 +363,7 @@ internal static class PerformanceCheck
         AnalysisRun Analysis,
         TimeSpan StripeFreeCompile,
         TimeSpan StripeFreeOurs,
-        List<(string Name, TimeSpan Time)> Peers)
+        List<PeerResult> Peers)
     {
         public TimeSpan Ours => this.Analysis.Total;
 

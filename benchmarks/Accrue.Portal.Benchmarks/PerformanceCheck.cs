@@ -80,6 +80,9 @@ internal static class PerformanceCheck
         log.WriteLine($"[{size} files] compile {compile.TotalMilliseconds:F0} ms");
         log.WriteLine($"[{size} files] PORTAL analyzers {analysis.Total.TotalMilliseconds:F1} ms, {analysis.Diagnostics} diagnostics; generator {analysis.Generator.TotalMilliseconds:F1} ms");
 
+        var ownAllocations = await MeasureOwnAllocationsAsync(trees, references, ours);
+        log.WriteLine(FormattableString.Invariant($"[{size} files] PORTAL analyzers' own allocations {ownAllocations.Values.Sum() / 1048576.0:F1} MB"));
+
         var stripeFreeTrees = Parse(SyntheticProject.Generate(size, withStripe: false));
         var stripeFreeReferences = WorkloadReferences.Get(withStripe: false);
         // Nothing is registered without Stripe.net, so there is no callback for a collection to land in: fewer repetitions.
@@ -93,7 +96,7 @@ internal static class PerformanceCheck
             peerTimes.Add(new PeerResult(peer.Name, peerRun.Total, peer.EnabledRules.Count, peerRun.Diagnostics));
         }
 
-        return new SizeResult(size, compile, analysis, stripeFreeCompile, stripeFree.Total, peerTimes);
+        return new SizeResult(size, compile, analysis, ownAllocations, stripeFreeCompile, stripeFree.Total, peerTimes);
     }
 
     /// <summary>
@@ -227,6 +230,16 @@ internal static class PerformanceCheck
         return new AnalysisRun(perAnalyzer, allocated, result.GetAllDiagnostics().Length, generator);
     }
 
+    /// <summary>Bytes each of our analyzers allocates in its own callbacks (<see cref="AllocationCountingAnalyzer"/>), by analyzer.</summary>
+    private static async Task<IReadOnlyDictionary<string, long>> MeasureOwnAllocationsAsync(
+        ImmutableArray<SyntaxTree> trees, ImmutableArray<MetadataReference> references, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    {
+        var counting = analyzers.Select(a => new AllocationCountingAnalyzer(a)).ToImmutableArray();
+        var (compilation, _) = RunGenerator(CreateCompilation(trees, references));
+        await compilation.WithAnalyzers(counting.CastArray<DiagnosticAnalyzer>(), Options()).GetAnalysisResultAsync(default);
+        return counting.ToDictionary(c => c.Inner.GetType().Name, c => c.AllocatedBytes);
+    }
+
     private static (CSharpCompilation Compilation, TimeSpan Generator) RunGenerator(CSharpCompilation compilation)
     {
         var driver = CSharpGeneratorDriver.Create(new GuardedSessionGenerator()).RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
@@ -255,18 +268,19 @@ internal static class PerformanceCheck
     private static void PrintTable(List<SizeResult> rows, DocumentResult largeDocument, DocumentResult denseDocument)
     {
         Console.WriteLine();
-        Console.WriteLine("| Files | Compile (ms) | PORTAL analyzers (ms) | PORTAL / compile | Generator (ms) | Analysis allocations (MB) | Stripe-free PORTAL / compile | Peers (ms) | PORTAL / peer |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---|---|");
+        Console.WriteLine("| Files | Compile (ms) | PORTAL analyzers (ms) | PORTAL / compile | Generator (ms) | Analysis allocations (MB) | PORTAL's own allocations per 1,000 files (MB) | Stripe-free PORTAL / compile | Peers (ms) | PORTAL / peer |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
         foreach (var row in rows)
         {
             var peers = row.Peers.Count == 0 ? "not run" : string.Join("; ", row.Peers.Select(p => FormattableString.Invariant($"{p.Name} {p.Time.TotalMilliseconds:F0} ({p.Rules} rules, {p.Diagnostics} diagnostics)")));
             var versusPeers = row.Peers.Count == 0 ? "" : string.Join("; ", row.Peers.Select(p => VersusPeer(row.Ours, p.Name, p.Time)));
             Console.WriteLine(FormattableString.Invariant(
-                $"| {row.Files} | {row.Compile.TotalMilliseconds:F0} | {row.Ours.TotalMilliseconds:F1} | {Percent(row.Ours, row.Compile)} | {row.Analysis.Generator.TotalMilliseconds:F1} | {row.Analysis.AllocatedBytes / 1048576.0:F1} | {Percent(row.StripeFreeOurs, row.StripeFreeCompile)} | {peers} | {versusPeers} |"));
+                $"| {row.Files} | {row.Compile.TotalMilliseconds:F0} | {row.Ours.TotalMilliseconds:F1} | {Percent(row.Ours, row.Compile)} | {row.Analysis.Generator.TotalMilliseconds:F1} | {row.Analysis.AllocatedBytes / 1048576.0:F1} | {row.OwnAllocatedBytes / 1048576.0 * 1000 / row.Files:F1} | {Percent(row.StripeFreeOurs, row.StripeFreeCompile)} | {peers} | {versusPeers} |"));
         }
 
         Console.WriteLine();
         Console.WriteLine("Per analyzer (ms): " + string.Join(", ", rows.Last().Analysis.PerAnalyzer.OrderByDescending(p => p.Value).Select(p => FormattableString.Invariant($"{p.Key} {p.Value.TotalMilliseconds:F1}"))));
+        Console.WriteLine("Per analyzer, own allocations (MB): " + string.Join(", ", rows.Last().OwnAllocations.OrderByDescending(p => p.Value).Select(p => FormattableString.Invariant($"{p.Key} {p.Value / 1048576.0:F1}"))));
         Console.WriteLine(FormattableString.Invariant(
             $"2,000-line document, medians of 20: PORTAL analyzers {largeDocument.Analyzers:F2} ms = {largeDocument.Share:P2} of the compiler's semantic diagnostics ({largeDocument.Compiler:F2} ms), portal code in 1 member group in {SyntheticProject.PortalFileInterval}"));
         Console.WriteLine(FormattableString.Invariant(
@@ -361,11 +375,14 @@ internal static class PerformanceCheck
         int Files,
         TimeSpan Compile,
         AnalysisRun Analysis,
+        IReadOnlyDictionary<string, long> OwnAllocations,
         TimeSpan StripeFreeCompile,
         TimeSpan StripeFreeOurs,
         List<PeerResult> Peers)
     {
         public TimeSpan Ours => this.Analysis.Total;
+
+        public long OwnAllocatedBytes => this.OwnAllocations.Values.Sum();
 
         public double Share => this.Ours.TotalMilliseconds / this.Compile.TotalMilliseconds;
 

@@ -80,20 +80,23 @@ internal static class PerformanceCheck
         log.WriteLine($"[{size} files] compile {compile.TotalMilliseconds:F0} ms");
         log.WriteLine($"[{size} files] PORTAL analyzers {analysis.Total.TotalMilliseconds:F1} ms, {analysis.Diagnostics} diagnostics; generator {analysis.Generator.TotalMilliseconds:F1} ms");
 
+        var ownAllocations = await MeasureOwnAllocationsAsync(trees, references, ours);
+        log.WriteLine(FormattableString.Invariant($"[{size} files] PORTAL analyzers' own allocations {ownAllocations.Values.Sum() / 1048576.0:F1} MB"));
+
         var stripeFreeTrees = Parse(SyntheticProject.Generate(size, withStripe: false));
         var stripeFreeReferences = WorkloadReferences.Get(withStripe: false);
         // Nothing is registered without Stripe.net, so there is no callback for a collection to land in: fewer repetitions.
         var (stripeFreeCompile, stripeFree) = await MeasureInTurnAsync(large ? 1 : 2, stripeFreeTrees, stripeFreeReferences, ours);
 
-        var peerTimes = new List<(string Name, TimeSpan Time)>();
+        var peerTimes = new List<PeerResult>();
         foreach (var peer in peers)
         {
-            var peerRun = await AnalyzeOnceAsync(trees, references, peer.Analyzers);
-            log.WriteLine($"[{size} files] {peer.Name} {peerRun.Total.TotalMilliseconds:F0} ms");
-            peerTimes.Add((peer.Name, peerRun.Total));
+            var peerRun = await AnalyzeOnceAsync(trees, references, peer.Analyzers, peer);
+            log.WriteLine($"[{size} files] {peer.Name} ({peer.Configuration}) {peerRun.Total.TotalMilliseconds:F0} ms, {peerRun.Diagnostics} diagnostics");
+            peerTimes.Add(new PeerResult(peer.Name, peerRun.Total, peer.EnabledRules.Count, peerRun.Diagnostics));
         }
 
-        return new SizeResult(size, compile, analysis, stripeFreeCompile, stripeFree.Total, peerTimes);
+        return new SizeResult(size, compile, analysis, ownAllocations, stripeFreeCompile, stripeFree.Total, peerTimes);
     }
 
     /// <summary>
@@ -206,15 +209,35 @@ internal static class PerformanceCheck
     /// The analyzers on a fresh compilation, after our generator has run on it as generators run before analyzers in a
     /// build (it reads the references first, so binding them is charged to it, as in a build, not to the first analyzer).
     /// </summary>
-    private static async Task<AnalysisRun> AnalyzeOnceAsync(ImmutableArray<SyntaxTree> trees, ImmutableArray<MetadataReference> references, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    private static async Task<AnalysisRun> AnalyzeOnceAsync(
+        ImmutableArray<SyntaxTree> trees, ImmutableArray<MetadataReference> references, ImmutableArray<DiagnosticAnalyzer> analyzers, PeerAnalyzers.Peer? peer = null)
     {
-        var (compilation, generator) = RunGenerator(CreateCompilation(trees, references));
+        var created = CreateCompilation(trees, references);
+        if (peer is not null)
+        {
+            // The peer's rules on or off as its configuration says, whatever their defaults.
+            created = created.WithOptions(created.Options.WithSpecificDiagnosticOptions(peer.DiagnosticOptions));
+        }
+
+        var (compilation, generator) = RunGenerator(created);
         CollectGarbage();
         var before = GC.GetTotalAllocatedBytes(precise: true);
-        var result = await compilation.WithAnalyzers(analyzers, Options()).GetAnalysisResultAsync(default);
+        var result = await compilation.WithAnalyzers(analyzers, Options(additionalFiles: peer?.AdditionalFiles ?? [], peerRun: peer is not null)).GetAnalysisResultAsync(default);
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
-        var perAnalyzer = result.AnalyzerTelemetryInfo.ToDictionary(p => p.Key.GetType().Name, p => p.Value.ExecutionTime);
+        var perAnalyzer = result.AnalyzerTelemetryInfo
+            .GroupBy(p => p.Key.GetType().Name)
+            .ToDictionary(g => g.Key, g => g.Aggregate(TimeSpan.Zero, (sum, p) => sum + p.Value.ExecutionTime));
         return new AnalysisRun(perAnalyzer, allocated, result.GetAllDiagnostics().Length, generator);
+    }
+
+    /// <summary>Bytes each of our analyzers allocates in its own callbacks (<see cref="AllocationCountingAnalyzer"/>), by analyzer.</summary>
+    private static async Task<IReadOnlyDictionary<string, long>> MeasureOwnAllocationsAsync(
+        ImmutableArray<SyntaxTree> trees, ImmutableArray<MetadataReference> references, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    {
+        var counting = analyzers.Select(a => new AllocationCountingAnalyzer(a)).ToImmutableArray();
+        var (compilation, _) = RunGenerator(CreateCompilation(trees, references));
+        await compilation.WithAnalyzers(counting.CastArray<DiagnosticAnalyzer>(), Options()).GetAnalysisResultAsync(default);
+        return counting.ToDictionary(c => c.Inner.GetType().Name, c => c.AllocatedBytes);
     }
 
     private static (CSharpCompilation Compilation, TimeSpan Generator) RunGenerator(CSharpCompilation compilation)
@@ -231,25 +254,33 @@ internal static class PerformanceCheck
         GC.Collect();
     }
 
-    /// <summary>Concurrent analysis by default, as the command-line compiler runs analyzers.</summary>
-    private static CompilationWithAnalyzersOptions Options(bool concurrentAnalysis = true) =>
-        new(new AnalyzerOptions([]), (exception, analyzer, _) => throw new InvalidOperationException($"{analyzer.GetType().Name} threw", exception), concurrentAnalysis, logAnalyzerExecutionTime: true);
+    /// <summary>
+    /// Concurrent analysis by default, as the command-line compiler runs analyzers. An exception of ours fails the run; a
+    /// peer's is its own business (it shows as an AD0001 in its diagnostic count).
+    /// </summary>
+    private static CompilationWithAnalyzersOptions Options(bool concurrentAnalysis = true, ImmutableArray<AdditionalText> additionalFiles = default, bool peerRun = false) =>
+        new(
+            new AnalyzerOptions(additionalFiles.IsDefault ? [] : additionalFiles),
+            peerRun ? null : (exception, analyzer, _) => throw new InvalidOperationException($"{analyzer.GetType().Name} threw", exception),
+            concurrentAnalysis,
+            logAnalyzerExecutionTime: true);
 
     private static void PrintTable(List<SizeResult> rows, DocumentResult largeDocument, DocumentResult denseDocument)
     {
         Console.WriteLine();
-        Console.WriteLine("| Files | Compile (ms) | PORTAL analyzers (ms) | PORTAL / compile | Generator (ms) | Analysis allocations (MB) | Stripe-free PORTAL / compile | Peers (ms) | PORTAL / peer |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---|---|");
+        Console.WriteLine("| Files | Compile (ms) | PORTAL analyzers (ms) | PORTAL / compile | Generator (ms) | Analysis allocations (MB) | PORTAL's own allocations per 1,000 files (MB) | Stripe-free PORTAL / compile | Peers (ms) | PORTAL / peer |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
         foreach (var row in rows)
         {
-            var peers = row.Peers.Count == 0 ? "not run" : string.Join("; ", row.Peers.Select(p => $"{p.Name} {p.Time.TotalMilliseconds:F0}"));
+            var peers = row.Peers.Count == 0 ? "not run" : string.Join("; ", row.Peers.Select(p => FormattableString.Invariant($"{p.Name} {p.Time.TotalMilliseconds:F0} ({p.Rules} rules, {p.Diagnostics} diagnostics)")));
             var versusPeers = row.Peers.Count == 0 ? "" : string.Join("; ", row.Peers.Select(p => VersusPeer(row.Ours, p.Name, p.Time)));
             Console.WriteLine(FormattableString.Invariant(
-                $"| {row.Files} | {row.Compile.TotalMilliseconds:F0} | {row.Ours.TotalMilliseconds:F1} | {Percent(row.Ours, row.Compile)} | {row.Analysis.Generator.TotalMilliseconds:F1} | {row.Analysis.AllocatedBytes / 1048576.0:F1} | {Percent(row.StripeFreeOurs, row.StripeFreeCompile)} | {peers} | {versusPeers} |"));
+                $"| {row.Files} | {row.Compile.TotalMilliseconds:F0} | {row.Ours.TotalMilliseconds:F1} | {Percent(row.Ours, row.Compile)} | {row.Analysis.Generator.TotalMilliseconds:F1} | {row.Analysis.AllocatedBytes / 1048576.0:F1} | {row.OwnAllocatedBytes / 1048576.0 * 1000 / row.Files:F1} | {Percent(row.StripeFreeOurs, row.StripeFreeCompile)} | {peers} | {versusPeers} |"));
         }
 
         Console.WriteLine();
         Console.WriteLine("Per analyzer (ms): " + string.Join(", ", rows.Last().Analysis.PerAnalyzer.OrderByDescending(p => p.Value).Select(p => FormattableString.Invariant($"{p.Key} {p.Value.TotalMilliseconds:F1}"))));
+        Console.WriteLine("Per analyzer, own allocations (MB): " + string.Join(", ", rows.Last().OwnAllocations.OrderByDescending(p => p.Value).Select(p => FormattableString.Invariant($"{p.Key} {p.Value / 1048576.0:F1}"))));
         Console.WriteLine(FormattableString.Invariant(
             $"2,000-line document, medians of 20: PORTAL analyzers {largeDocument.Analyzers:F2} ms = {largeDocument.Share:P2} of the compiler's semantic diagnostics ({largeDocument.Compiler:F2} ms), portal code in 1 member group in {SyntheticProject.PortalFileInterval}"));
         Console.WriteLine(FormattableString.Invariant(
@@ -332,6 +363,9 @@ internal static class PerformanceCheck
             this.Generator < other.Generator ? this.Generator : other.Generator);
     }
 
+    /// <summary>A peer's time on the project, with what it did there: the rules it ran and what they reported.</summary>
+    private sealed record PeerResult(string Name, TimeSpan Time, int Rules, int Diagnostics);
+
     private sealed record DocumentResult(double Compiler, double Analyzers)
     {
         public double Share => this.Analyzers / this.Compiler;
@@ -341,11 +375,14 @@ internal static class PerformanceCheck
         int Files,
         TimeSpan Compile,
         AnalysisRun Analysis,
+        IReadOnlyDictionary<string, long> OwnAllocations,
         TimeSpan StripeFreeCompile,
         TimeSpan StripeFreeOurs,
-        List<(string Name, TimeSpan Time)> Peers)
+        List<PeerResult> Peers)
     {
         public TimeSpan Ours => this.Analysis.Total;
+
+        public long OwnAllocatedBytes => this.OwnAllocations.Values.Sum();
 
         public double Share => this.Ours.TotalMilliseconds / this.Compile.TotalMilliseconds;
 

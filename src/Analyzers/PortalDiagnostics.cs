@@ -103,6 +103,14 @@ namespace Accrue.Portal.Analyzers
             DiagnosticSeverity.Info,
             "Serialising a Stripe.BillingPortal.Session sends every field to the browser: the customer id, the configuration, the flow, the return URL and the raw Stripe response, and it ties the API contract to Stripe.net's model. The client needs the URL only; return new { url = session.Url } or redirect.");
 
+        public static readonly DiagnosticDescriptor StripeSecretInSource = Create(
+            RuleIdentifiers.StripeSecretInSource,
+            "Stripe secret in source",
+            "A Stripe {0} ({1}) is written in {2}: it ships with the code and stays in the repository history; {3}, then roll it in the Stripe Dashboard",
+            RuleCategories.Security,
+            DiagnosticSeverity.Warning,
+            "A secret API key, restricted key or webhook signing secret written in the code ships with every build, copy and fork of it, and stays in the repository history after the line is deleted: whoever reads it can act on the Stripe account as the app does (a live key: charge, refund, read customers; a test key: the test data and its settings). Read it from configuration (user secrets, environment variables, a vault) and roll the key.");
+
         private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category, DiagnosticSeverity severity, string description)
         {
             return new DiagnosticDescriptor(

@@ -15,5 +15,6 @@ namespace Accrue.Portal.Analyzers
         public const string ReturnUrlFromRequestInput = "PORTAL010";
         public const string CustomerFromRequestInput = "PORTAL011";
         public const string WholeSessionSentToClient = "PORTAL012";
+        public const string StripeSecretInSource = "PORTAL014";
     }
 }

@@ -1,12 +1,17 @@
 namespace Accrue.Portal.Tests.Rules;
 
+using System;
 using System.IO;
+using System.Linq;
+using System.Linq.Expressions;
+using System.Text;
 using System.Threading.Tasks;
 using Accrue.Portal.Analyzers.Rules;
 using Accrue.Portal.CodeFixes;
 using Accrue.Portal.Tests.Verification;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
 
 /// <summary>
 /// PORTAL014. The keys are fake (and <c>sk_test_4eC39HqLyjWDarjtT1zdp7dc</c> is the key Stripe's own documentation
@@ -521,6 +526,60 @@ public sealed class Portal014StripeSecretInSourceTests
             .ValidateAsync();
 
     [Fact]
+    public Task Lambdas_read_what_they_can_capture_and_a_const_local_used_in_a_case_label_keeps_const() =>
+        Create()
+            .WithAspNetCore()
+            .WithSourceCode("""
+                using System;
+                using Microsoft.Extensions.Configuration;
+                using Stripe;
+
+                internal sealed class StripeClientFactory(IConfiguration configuration)
+                {
+                    public Func<IStripeClient> Live() => () => new StripeClient([|"sk_live_51HfakeFAKEfake0123456789abcdEFGH"|]);
+
+                    public Func<IStripeClient> Test() => static () => new StripeClient([|"sk_test_4eC39HqLyjWDarjtT1zdp7dc"|]);
+
+                    public static bool IsWebhookSecret(string value)
+                    {
+                        const string secret = [|"whsec_fakeSigningSecret0123456789abcdEFGH"|];
+                        switch (value)
+                        {
+                            case secret:
+                                return true;
+                            default:
+                                return false;
+                        }
+                    }
+                }
+                """)
+            .ShouldFixCodeWith("""
+                using System;
+                using Microsoft.Extensions.Configuration;
+                using Stripe;
+
+                internal sealed class StripeClientFactory(IConfiguration configuration)
+                {
+                    public Func<IStripeClient> Live() => () => new StripeClient(configuration["Stripe:SecretKey"] ?? throw new InvalidOperationException("Stripe:SecretKey is not configured"));
+
+                    public Func<IStripeClient> Test() => static () => new StripeClient(Environment.GetEnvironmentVariable("STRIPE_SECRET_KEY") ?? throw new InvalidOperationException("STRIPE_SECRET_KEY is not set"));
+
+                    public static bool IsWebhookSecret(string value)
+                    {
+                        const string secret = [|"whsec_fakeSigningSecret0123456789abcdEFGH"|];
+                        switch (value)
+                        {
+                            case secret:
+                                return true;
+                            default:
+                                return false;
+                        }
+                    }
+                }
+                """)
+            .ValidateAsync();
+
+    [Fact]
     public Task Publishable_keys_placeholders_and_near_misses_are_not_reported() =>
         Create()
             .WithAspNetCore()
@@ -624,6 +683,46 @@ public sealed class Portal014StripeSecretInSourceTests
                 }
                 """)
             .ValidateAsync();
+
+    [Fact]
+    public void Scanning_a_file_without_secrets_allocates_nothing_and_finds_each_prefix_once()
+    {
+        var find = PrefixFinder();
+        var file = new StringBuilder();
+        for (var i = 0; file.Length < 50_000; i++)
+        {
+            file.Append("    private readonly ILogger<Shop_").Append(i).Append("> _logger; // task_test_ mask_live_ sk_tes pk_live_x whsec\n");
+        }
+
+        var clean = SourceText.From(file.ToString());
+        Assert.Equal(-1, find(clean, 0));
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 20; i++)
+        {
+            find(clean, 0);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+
+        // A prefix across the scan's 4,096-character chunks, at the very start, and after a word character.
+        var withPrefixes = SourceText.From("sk_live_" + new string(' ', 4085) + "whsec_ xsk_test_ rk_test_");
+        Assert.Equal(0, find(withPrefixes, 0));
+        Assert.Equal(4093, find(withPrefixes, 1));
+        Assert.Equal(4110, find(withPrefixes, 4094));
+        Assert.Equal(-1, find(withPrefixes, 4111));
+    }
+
+    /// <summary>StripeSecrets.FindPrefix, internal to the analyzer assembly, bound once (no reflection cost per call).</summary>
+    private static Func<SourceText, int, int> PrefixFinder()
+    {
+        var secrets = PackageComponents.AnalyzerAssembly.GetType("Accrue.Portal.Analyzers.Knowledge.StripeSecrets", throwOnError: true)!;
+        var method = secrets.GetMethods().Single(m => m.Name == "FindPrefix" && m.GetParameters()[0].ParameterType == typeof(SourceText));
+        var text = Expression.Parameter(typeof(SourceText));
+        var start = Expression.Parameter(typeof(int));
+        var prefix = Expression.Variable(method.GetParameters()[2].ParameterType.GetElementType()!);
+        var body = Expression.Block([prefix], Expression.Call(method, text, start, prefix));
+        return Expression.Lambda<Func<SourceText, int, int>>(body, text, start).Compile();
+    }
 
     /// <summary>A compiled library whose public constant holds a key: its source is not this project's.</summary>
     private static MetadataReference FixtureLibrary()

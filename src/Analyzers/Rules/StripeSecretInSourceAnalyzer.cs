@@ -75,9 +75,9 @@ namespace Accrue.Portal.Analyzers.Rules
                         ReportInTrivia(context, text, start, prefix, "disabled code");
                     }
                 }
-                else if (token.Parent is { } parent && parent.IsPartOfStructuredTrivia())
+                else if (token.Parent?.FirstAncestorOrSelf<DocumentationCommentTriviaSyntax>() is not null)
                 {
-                    ReportInTrivia(context, text, start, prefix, parent.FirstAncestorOrSelf<DocumentationCommentTriviaSyntax>() is null ? "a preprocessor directive" : "a comment");
+                    ReportInTrivia(context, text, start, prefix, "a comment");
                 }
                 else if (IsStringText(token))
                 {

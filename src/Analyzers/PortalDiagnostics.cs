@@ -120,6 +120,14 @@ namespace Accrue.Portal.Analyzers
             DiagnosticSeverity.Warning,
             "A portal configuration is account-wide state, like a price or a webhook endpoint: created in a request handler, each click adds another configuration to the Stripe account, none of them is the one the go-live checklist was applied to, and the sessions opened with them are pinned to nothing reviewed. Create or repair the configuration once, in a deploy step or at startup (EnsureCompliantAsync), and pin its bpc_ id in configuration.");
 
+        public static readonly DiagnosticDescriptor StripeSecretInSource = Create(
+            RuleIdentifiers.StripeSecretInSource,
+            "Stripe secret in source",
+            "A Stripe {0} ({1}) is written in {2}: it ships with the code and stays in the repository history; {3}, then roll it in the Stripe Dashboard",
+            RuleCategories.Security,
+            DiagnosticSeverity.Warning,
+            "A secret API key, restricted key or webhook signing secret written in the code ships with every build, copy and fork of it, and stays in the repository history after the line is deleted: whoever reads it can act on the Stripe account as the app does (a live key: charge, refund, read customers; a test key: the test data and its settings). Read it from configuration (user secrets, environment variables, a vault) and roll the key.");
+
         private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category, DiagnosticSeverity severity, string description, params string[] customTags)
         {
             return new DiagnosticDescriptor(

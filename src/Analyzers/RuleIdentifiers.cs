@@ -17,5 +17,6 @@ namespace Accrue.Portal.Analyzers
         public const string CustomerFromRequestInput = "PORTAL011";
         public const string WholeSessionSentToClient = "PORTAL012";
         public const string ConfigurationPerRequest = "PORTAL013";
+        public const string StripeSecretInSource = "PORTAL014";
     }
 }

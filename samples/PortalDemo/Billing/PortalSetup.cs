@@ -10,6 +10,10 @@ public sealed class PortalSetup(IStripeClient client)
     public Task<string> EnsureCompliantAsync(CancellationToken cancellationToken) =>
         new ConfigurationService(client).EnsureCompliantAsync("https://example.com/account", cancellationToken: cancellationToken);
 
+    /// <summary>The set-up against the team's shared test account, for trying the deploy step from a laptop.</summary>
+    public static PortalSetup ForLocalTesting() =>
+        new(new StripeClient("sk_test_51DemoOnlyFakeKeyNotARealAccount0000000000000000")); // PORTAL014: a secret key in source ships with the code and its history
+
     /// <summary>A hand-written configuration for a "quick cancel" experiment.</summary>
     public Task<Configuration> CreateQuickCancelAsync(CancellationToken cancellationToken) =>
         new ConfigurationService(client).CreateAsync(

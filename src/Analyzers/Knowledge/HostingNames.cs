@@ -3,6 +3,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
     /// <summary>Metadata names of the Microsoft.Extensions.* types the startup check lights up on.</summary>
     internal static class HostingNames
     {
+        public const string Configuration = "Microsoft.Extensions.Configuration.IConfiguration";
         public const string HostedService = "Microsoft.Extensions.Hosting.IHostedService";
         public const string HostEnvironment = "Microsoft.Extensions.Hosting.IHostEnvironment";
         public const string ServiceCollection = "Microsoft.Extensions.DependencyInjection.IServiceCollection";

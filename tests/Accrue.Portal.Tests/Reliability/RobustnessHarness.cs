@@ -7,6 +7,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Accrue.Portal.Tests.Ide;
 using Accrue.Portal.Tests.Verification;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -63,7 +64,7 @@ internal sealed class RobustnessHarness
             .WithCompilationOptions(this.emptyCompilation.Options)
             .WithParseOptions(this.parseOptions)
             .AddMetadataReferences(this.references)
-            .AddAnalyzerReference(new AnalyzerFileReference(PackageComponents.AnalyzerAssembly.Location, LoadedAssemblyLoader.Instance))
+            .AddAnalyzerReference(LoadedAnalyzerReference.Create())
             .AddDocument("Variant.cs", SourceText.From(source), filePath: "/src/Variant.cs");
 
     /// <summary>The failures (empty when every component coped) for one variant of a source.</summary>
@@ -128,17 +129,5 @@ internal sealed class RobustnessHarness
         }
 
         return failures;
-    }
-
-    /// <summary>Hands the analyzer reference the assembly this process already loaded.</summary>
-    private sealed class LoadedAssemblyLoader : IAnalyzerAssemblyLoader
-    {
-        public static readonly LoadedAssemblyLoader Instance = new();
-
-        public void AddDependencyLocation(string fullPath)
-        {
-        }
-
-        public System.Reflection.Assembly LoadFromPath(string fullPath) => PackageComponents.AnalyzerAssembly;
     }
 }

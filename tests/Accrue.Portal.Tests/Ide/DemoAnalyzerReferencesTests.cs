@@ -18,17 +18,21 @@ public sealed class DemoAnalyzerReferencesTests
         var packaged = XDocument.Load(Path.Combine(RepositoryPaths.Root, "build", "AnalyzerPackaging.targets"))
             .Descendants("None")
             .Where(e => (string?)e.Attribute("PackagePath") == "analyzers/dotnet/cs")
-            .Select(e => Path.GetFileNameWithoutExtension(((string)e.Attribute("Include")!).Replace('\\', '/').Split('/')[^1]))
+            .Select(AssemblyName)
             .Order(StringComparer.Ordinal)
             .ToList();
         var demo = XDocument.Load(Path.Combine(RepositoryPaths.Root, "samples", "PortalDemo", "PortalDemo.csproj"))
             .Descendants("ProjectReference")
             .Where(e => (string?)e.Attribute("OutputItemType") == "Analyzer")
-            .Select(e => Path.GetFileNameWithoutExtension(((string)e.Attribute("Include")!).Replace('\\', '/').Split('/')[^1]))
+            .Select(AssemblyName)
             .Order(StringComparer.Ordinal)
             .ToList();
 
         Assert.Equal(["Accrue.Portal.Analyzers", "Accrue.Portal.CodeFixes"], packaged);
         Assert.Equal(packaged, demo);
     }
+
+    /// <summary>"$(RepoRoot)src/CodeFixes/Accrue.Portal.CodeFixes.csproj" and "$(_CodeFixOutput)Accrue.Portal.CodeFixes.dll" both name Accrue.Portal.CodeFixes.</summary>
+    private static string AssemblyName(XElement item) =>
+        Path.GetFileNameWithoutExtension(((string)item.Attribute("Include")!).Replace('\\', '/').Split('/', ')')[^1]);
 }

@@ -181,6 +181,56 @@ public sealed class CrossProjectRuleTests
             .ValidateAsync();
 
     [Fact]
+    public async Task Fixes_edit_this_project_only_and_leave_the_library_constants_alone()
+    {
+        var ide = await new MultiProjectSolution()
+            .WithProject("Core", [], ("Portal.cs", CoreLibrary))
+            .WithProject("Web", ["Core"], ("FlowTypes.cs", """
+                using Shop.Core;
+                using Stripe;
+                using Stripe.BillingPortal;
+
+                namespace Shop.Web;
+
+                public sealed class FlowTypes(IStripeClient client)
+                {
+                    private const string Update = "payment_method_updat";
+
+                    // The library's constant: a library's value, fixed in the library's own project (as on the command line).
+                    public Session Cancel(string customerId, string subscriptionId) => new SessionService(client).{|PORTAL008:Create|}(new SessionCreateOptions
+                    {
+                        Customer = customerId,
+                        ReturnUrl = {|PORTAL003:PortalSettings.AccountUrl|},
+                        FlowData = new SessionFlowDataOptions
+                        {
+                            Type = {|PORTAL005:PortalSettings.CancelFlow|},
+                            SubscriptionCancel = new SessionFlowDataSubscriptionCancelOptions { Subscription = subscriptionId },
+                        },
+                    });
+
+                    // This project's constant: fixed where it is declared.
+                    public Session UpdatePayment(string customerId) => new SessionService(client).{|PORTAL008:Create|}(new SessionCreateOptions
+                    {
+                        Customer = customerId,
+                        ReturnUrl = {|PORTAL003:"http://shop.example/account"|},
+                        FlowData = new SessionFlowDataOptions { Type = {|PORTAL005:Update|} },
+                    });
+                }
+                """))
+            .ValidateAsync();
+
+        // No fix for the library's constants (PORTAL003 at 492, PORTAL005 at 594): those are edited in the library.
+        Assert.Equal(
+            [
+                "PORTAL001 /src/Core/Portal.cs[1020..1031) 'Log the session Id instead of its URL' changes /src/Core/Portal.cs",
+                "PORTAL002 /src/Core/Portal.cs[442..453) 'Store the session Id instead of its URL' changes /src/Core/Portal.cs",
+                "PORTAL003 /src/Web/FlowTypes.cs[985..1014) 'Use https://' changes /src/Web/FlowTypes.cs",
+                "PORTAL005 /src/Web/FlowTypes.cs[1071..1077) 'Replace with 'payment_method_update'' changes /src/Web/FlowTypes.cs",
+            ],
+            ide.CodeActions);
+    }
+
+    [Fact]
     public Task Three_projects_chained_report_alike_in_the_ide_and_on_the_command_line() =>
         new MultiProjectSolution()
             .WithProject("Infrastructure", [], ("StripePortalGateway.cs", """

@@ -6,9 +6,12 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
 using Accrue.Portal.Tests.Verification;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -64,14 +67,15 @@ internal sealed class MultiProjectSolution
         return this;
     }
 
-    /// <summary>The IDE's and the command line's diagnostics, each checked against the markup and against each other.</summary>
-    public async Task ValidateAsync()
+    /// <summary>The IDE's and the command line's diagnostics and fixes, checked against the markup and against each other; the IDE's analysis.</summary>
+    public async Task<Analysis> ValidateAsync()
     {
         var ide = await this.AnalyzeAsIdeAsync();
         var commandLine = await this.AnalyzeAsCommandLineAsync();
         var failures = new List<string>();
         failures.AddRange(ide.Failures.Select(f => "IDE: " + f));
         failures.AddRange(commandLine.Failures.Select(f => "command line: " + f));
+        failures.AddRange(ide.CodeActions.Where(a => a.Contains(" outside it: ", StringComparison.Ordinal)).Select(a => "IDE: " + a));
         if (failures.Count > 0)
         {
             throw new XunitException(string.Join("\n", failures));
@@ -84,14 +88,17 @@ internal sealed class MultiProjectSolution
         var report = new StringBuilder();
         Compare("the markup", expected, "the command-line build", commandLine.Diagnostics.Select(d => d.Located).ToList(), report);
         Compare("the command-line build", commandLine.Diagnostics.Select(d => d.Full).ToList(), "the IDE", ide.Diagnostics.Select(d => d.Full).ToList(), report);
+        Compare("the command-line build's code fixes", commandLine.CodeActions, "the IDE's code fixes", ide.CodeActions, report);
         if (report.Length > 0)
         {
             throw new XunitException(report.ToString());
         }
+
+        return ide;
     }
 
-    /// <summary>Diagnostics (all of them, compiler's excepted) as the IDE reports them, with the failures seen on the way.</summary>
-    public async Task<(IReadOnlyList<Reported> Diagnostics, IReadOnlyList<string> Failures)> AnalyzeAsIdeAsync()
+    /// <summary>Diagnostics (all of them, compiler's excepted) as the IDE reports them, the fixes offered, and the failures seen on the way.</summary>
+    public async Task<Analysis> AnalyzeAsIdeAsync()
     {
         using var workspace = new AdhocWorkspace();
         var solution = workspace.CurrentSolution;
@@ -104,10 +111,12 @@ internal sealed class MultiProjectSolution
         }
 
         var diagnostics = new List<Reported>();
+        var codeActions = new List<string>();
         var failures = new List<string>();
         foreach (var spec in this.projects)
         {
             var project = solution.GetProject(ids[spec.Name])!;
+            var raw = new List<Diagnostic>();
             var compilation = (await project.GetCompilationAsync())!;
             failures.AddRange(CompilerErrors(compilation, spec.Name));
             var exceptions = new ConcurrentQueue<string>();
@@ -118,25 +127,25 @@ internal sealed class MultiProjectSolution
             foreach (var document in project.Documents)
             {
                 var tree = (await document.GetSyntaxTreeAsync())!;
-                var syntax = await withAnalyzers.GetAnalysisResultAsync(tree, default);
-                diagnostics.AddRange(Describe(syntax.GetAllDiagnostics(), failures));
-                var semantic = await withAnalyzers.GetAnalysisResultAsync(compilation.GetSemanticModel(tree), filterSpan: null, default);
-                diagnostics.AddRange(Describe(semantic.GetAllDiagnostics(), failures));
+                raw.AddRange((await withAnalyzers.GetAnalysisResultAsync(tree, default)).GetAllDiagnostics());
+                raw.AddRange((await withAnalyzers.GetAnalysisResultAsync(compilation.GetSemanticModel(tree), filterSpan: null, default)).GetAllDiagnostics());
             }
 
-            var whole = await withAnalyzers.GetAnalysisResultAsync(default);
-            diagnostics.AddRange(Describe([.. whole.CompilationDiagnostics.SelectMany(d => d.Value)], failures));
+            raw.AddRange((await withAnalyzers.GetAnalysisResultAsync(default)).CompilationDiagnostics.SelectMany(d => d.Value));
+            diagnostics.AddRange(Describe([.. raw], failures));
             failures.AddRange(exceptions);
+            codeActions.AddRange(await CodeActionsAsync(project, raw, failures));
         }
 
-        return (Sorted(diagnostics), failures);
+        return new Analysis(Sorted(diagnostics), [.. codeActions.Order(StringComparer.Ordinal)], failures);
     }
 
-    /// <summary>Diagnostics as the command-line build reports them: each referenced project a DLL built before.</summary>
-    public async Task<(IReadOnlyList<Reported> Diagnostics, IReadOnlyList<string> Failures)> AnalyzeAsCommandLineAsync()
+    /// <summary>Diagnostics as the command-line build reports them (each referenced project a DLL built before), and the fixes offered for them.</summary>
+    public async Task<Analysis> AnalyzeAsCommandLineAsync()
     {
         var built = new Dictionary<string, MetadataReference>(StringComparer.Ordinal);
         var diagnostics = new List<Reported>();
+        var codeActions = new List<string>();
         var failures = new List<string>();
         foreach (var spec in this.projects)
         {
@@ -149,6 +158,7 @@ internal sealed class MultiProjectSolution
             var found = await compilation.WithAnalyzers(PackageComponents.Analyzers(), Options(project, exceptions)).GetAnalyzerDiagnosticsAsync();
             diagnostics.AddRange(Describe(found, failures));
             failures.AddRange(exceptions);
+            codeActions.AddRange(await CodeActionsAsync(project, found, failures));
 
             using var image = new System.IO.MemoryStream();
             var emitted = compilation.Emit(image);
@@ -161,7 +171,51 @@ internal sealed class MultiProjectSolution
             built[spec.Name] = MetadataReference.CreateFromImage(image.ToArray(), filePath: $"/bin/{spec.Name}.dll");
         }
 
-        return (Sorted(diagnostics), failures);
+        return new Analysis(Sorted(diagnostics), [.. codeActions.Order(StringComparer.Ordinal)], failures);
+    }
+
+    /// <summary>
+    /// Each fix the package offers for the project's diagnostics, as the light bulb lists it: the diagnostic, the title
+    /// and the files the fix changes (marked when one is outside the project: a fix edits only what it was given).
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> CodeActionsAsync(Project project, IEnumerable<Diagnostic> diagnostics, List<string> failures)
+    {
+        var offered = new List<string>();
+        foreach (var diagnostic in diagnostics.Where(d => d.Location.IsInSource))
+        {
+            if (project.GetDocument(diagnostic.Location.SourceTree) is not { } document)
+            {
+                continue;
+            }
+
+            foreach (var provider in PackageComponents.CodeFixes().Where(f => f.FixableDiagnosticIds.Contains(diagnostic.Id)))
+            {
+                try
+                {
+                    var actions = new List<CodeAction>();
+                    await provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
+                    foreach (var action in actions)
+                    {
+                        var changed = new List<string>();
+                        foreach (var apply in (await action.GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>())
+                        {
+                            var changes = apply.ChangedSolution.GetChanges(project.Solution);
+                            changed.AddRange(changes.GetProjectChanges().SelectMany(p => p.GetChangedDocuments().Select(id => p.NewProject.GetDocument(id)!.FilePath!)));
+                        }
+
+                        var outside = changed.Where(path => !path.StartsWith(SourceRoot + project.Name + "/", StringComparison.Ordinal)).ToList();
+                        offered.Add($"{diagnostic.Id} {Format(diagnostic.Location)} '{action.Title}' changes {string.Join(", ", changed.Distinct().Order(StringComparer.Ordinal))}"
+                                    + (outside.Count > 0 ? $" ({project.Name}'s fix changes a file outside it: {string.Join(", ", outside)})" : ""));
+                    }
+                }
+                catch (Exception exception)
+                {
+                    failures.Add($"{project.Name}: {provider.GetType().Name} threw on {diagnostic.Id}: {exception}");
+                }
+            }
+        }
+
+        return offered;
     }
 
     private static string PathOf(string project, string fileName) => SourceRoot + project + "/" + fileName;
@@ -253,6 +307,9 @@ internal sealed class MultiProjectSolution
         var globalConfig = $"is_global = true\nbuild_property.Configuration = {(this.release ? "Release" : "Debug")}\n";
         return solution.AddAnalyzerConfigDocument(DocumentId.CreateNewId(id), "build.globalconfig", SourceText.From(globalConfig), filePath: SourceRoot + spec.Name + "/build.globalconfig");
     }
+
+    /// <summary>What one way of analysing the solution found.</summary>
+    public sealed record Analysis(IReadOnlyList<Reported> Diagnostics, IReadOnlyList<string> CodeActions, IReadOnlyList<string> Failures);
 
     /// <summary>One diagnostic: id and location (what the markup marks), and with message and additional locations.</summary>
     public sealed record Reported(string Located, string Full);

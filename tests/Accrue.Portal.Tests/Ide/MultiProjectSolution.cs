@@ -28,7 +28,8 @@ using Xunit.Sdk;
 /// <item>as the command-line build does: each referenced project compiled first and referenced as a DLL.</item>
 /// </list>
 /// Both must report the diagnostics the markup marks (<c>{|PORTAL001:x|}</c>), with the same messages and additional
-/// locations, and no component may throw (AD0001) or leave a compiler error.
+/// locations, and offer the same fixes, none editing another project; no component may throw (AD0001), and no project
+/// may have a compiler error.
 /// </summary>
 internal sealed class MultiProjectSolution
 {

@@ -50,14 +50,15 @@ namespace Accrue.Portal.CodeFixes
                     continue;
                 }
 
-                var solution = context.Document.Project.Solution;
-                var targetDocument = solution.GetDocument(targetTree);
-                var targetRoot = await targetTree.GetRootAsync(context.CancellationToken).ConfigureAwait(false);
-                var target = targetRoot.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true);
+                // The analyzer points only into its own compilation; the fix edits nothing outside the document's project.
+                var targetDocument = context.Document.Project.GetDocument(targetTree);
                 if (targetDocument is null)
                 {
                     continue;
                 }
+
+                var targetRoot = await targetTree.GetRootAsync(context.CancellationToken).ConfigureAwait(false);
+                var target = targetRoot.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true);
 
                 switch (fix)
                 {

@@ -69,7 +69,10 @@ namespace Accrue.Portal.CodeFixes
             }
         }
 
-        /// <summary>The string literal that holds the value: the expression itself, or the initializer of the constant it names.</summary>
+        /// <summary>
+        /// The string literal that holds the value: the expression itself, or the initializer of the constant it names when
+        /// that is in this document's compilation (a constant of a referenced project is a library's, as on the command line).
+        /// </summary>
         private static LiteralExpressionSyntax? FindLiteralToReplace(ExpressionSyntax value, SemanticModel semanticModel, CancellationToken cancellationToken)
         {
             if (value is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
@@ -79,12 +82,13 @@ namespace Accrue.Portal.CodeFixes
 
             var symbol = semanticModel.GetSymbolInfo(value, cancellationToken).Symbol;
             var isConstant = symbol is IFieldSymbol { IsConst: true } || symbol is ILocalSymbol { IsConst: true };
-            if (!isConstant || symbol!.DeclaringSyntaxReferences.Length != 1)
+            var declarations = isConstant ? symbol!.DeclaringSyntaxReferences : ImmutableArray<SyntaxReference>.Empty;
+            if (declarations.Length != 1 || !semanticModel.Compilation.ContainsSyntaxTree(declarations[0].SyntaxTree))
             {
                 return null;
             }
 
-            var declarator = symbol.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) as VariableDeclaratorSyntax;
+            var declarator = declarations[0].GetSyntax(cancellationToken) as VariableDeclaratorSyntax;
             return declarator?.Initializer?.Value is LiteralExpressionSyntax initializer && initializer.IsKind(SyntaxKind.StringLiteralExpression)
                 ? initializer
                 : null;

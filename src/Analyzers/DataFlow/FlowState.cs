@@ -223,7 +223,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
             }
 
             var fromArguments = creation.Constructor is { } constructor
-                                && (TypeFacts.HasSourceBody(constructor) || (this.engine.Propagation.Lookup(constructor) & Propagation.FromArguments) != 0);
+                                && (TypeFacts.HasSourceBody(constructor, this.engine.Compilation) || (this.engine.Propagation.Lookup(constructor) & Propagation.FromArguments) != 0);
             var found = fromArguments ? this.FirstOf(creation.Arguments, argument => argument.Value) : null;
             return found is { Cleared: SinkKind.None } ? found : TaintOrigin.Worse(found, this.Evaluate(creation.Initializer));
         }
@@ -232,18 +232,18 @@ namespace Accrue.Portal.Analyzers.DataFlow
         {
             // Tuple elements (t.Item1) and fields of the application's own objects carry what their object carries.
             var containingType = field.Field.ContainingType;
-            return containingType.IsTupleType || containingType.DeclaringSyntaxReferences.Length > 0 ? this.Evaluate(field.Instance) : null;
+            return containingType.IsTupleType || TypeFacts.IsTypeDeclaredInSource(containingType, this.engine.Compilation) ? this.Evaluate(field.Instance) : null;
         }
 
         private TaintOrigin? EvaluateProperty(IPropertyReferenceOperation property)
         {
             var symbol = property.Property;
-            if (symbol.GetMethod is { } getter && TypeFacts.HasSourceBody(getter))
+            if (symbol.GetMethod is { } getter && TypeFacts.HasSourceBody(getter, this.engine.Compilation))
             {
                 return this.EvaluateCall(getter, property, property.Instance, property.Arguments);
             }
 
-            if (symbol.ContainingType.IsAnonymousType || symbol.ContainingType.DeclaringSyntaxReferences.Length > 0)
+            if (symbol.ContainingType.IsAnonymousType || TypeFacts.IsTypeDeclaredInSource(symbol.ContainingType, this.engine.Compilation))
             {
                 return this.Evaluate(property.Instance);
             }
@@ -262,7 +262,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
                     return this.Evaluate(invocation.Instance);
             }
 
-            if (TypeFacts.HasSourceBody(method))
+            if (TypeFacts.HasSourceBody(method, this.engine.Compilation))
             {
                 return this.EvaluateCall(method, invocation, invocation.Instance, invocation.Arguments);
             }

@@ -14,9 +14,12 @@ namespace Accrue.Portal.Analyzers.DataFlow
     {
         private List<SinkSite>? sinks;
 
-        private MethodFacts(ISymbol owner)
+        private readonly Compilation compilation;
+
+        private MethodFacts(ISymbol owner, Compilation compilation)
         {
             this.Owner = owner;
+            this.compilation = compilation;
         }
 
         public ISymbol Owner { get; }
@@ -37,9 +40,9 @@ namespace Accrue.Portal.Analyzers.DataFlow
         /// <summary>The body calls a method or property getter with source in this compilation.</summary>
         public bool HasCallsIntoCompilation { get; private set; }
 
-        public static MethodFacts Collect(ISymbol owner, ImmutableArray<IOperation> blocks, TaintSpecification specification, PropagationTable propagation)
+        public static MethodFacts Collect(ISymbol owner, ImmutableArray<IOperation> blocks, Compilation compilation, TaintSpecification specification, PropagationTable propagation)
         {
-            var facts = new MethodFacts(owner);
+            var facts = new MethodFacts(owner, compilation);
             foreach (var block in blocks)
             {
                 foreach (var operation in block.DescendantsAndSelf())
@@ -160,7 +163,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
 
                 case IObjectCreationOperation creation:
                     this.SinkCandidates.Add(creation);
-                    if (creation.Constructor is { } constructor && TypeFacts.HasSourceBody(constructor))
+                    if (creation.Constructor is { } constructor && TypeFacts.HasSourceBody(constructor, this.compilation))
                     {
                         this.HasCallsIntoCompilation = true;
                         this.CallsIntoCompilation.Add(new CallIntoCompilation(constructor, creation.Arguments));
@@ -168,7 +171,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
 
                     break;
 
-                case IPropertyReferenceOperation { Property.GetMethod: { } getter } when TypeFacts.HasSourceBody(getter):
+                case IPropertyReferenceOperation { Property.GetMethod: { } getter } when TypeFacts.HasSourceBody(getter, this.compilation):
                     this.HasCallsIntoCompilation = true;
                     break;
 
@@ -223,7 +226,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
                 return;
             }
 
-            if (TypeFacts.HasSourceBody(method))
+            if (TypeFacts.HasSourceBody(method, this.compilation))
             {
                 this.HasCallsIntoCompilation = true;
                 this.CallsIntoCompilation.Add(new CallIntoCompilation(method, invocation.Arguments));

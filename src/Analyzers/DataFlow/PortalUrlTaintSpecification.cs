@@ -259,7 +259,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
             return instance switch
             {
                 IFieldReferenceOperation { Field.IsStatic: true } field => new SinkDescription(SinkKind.Store, "the static field '" + TypeFacts.MemberDisplayName(field.Field) + "'"),
-                IPropertyReferenceOperation { Property.IsStatic: true } property when TypeFacts.IsDeclaredInSource(property.Property) =>
+                IPropertyReferenceOperation { Property.IsStatic: true } property when TypeFacts.IsDeclaredInSource(property.Property, this.compilation) =>
                     new SinkDescription(SinkKind.Store, "the static property '" + TypeFacts.MemberDisplayName(property.Property) + "'"),
                 IMemberReferenceOperation member when member is IFieldReferenceOperation or IPropertyReferenceOperation && this.IsLongLivedThis(member.Instance, owner) =>
                     new SinkDescription(SinkKind.Store, "the field '" + TypeFacts.MemberDisplayName(member.Member) + "'"),
@@ -347,7 +347,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
                 return new SinkDescription(SinkKind.Store, "the EF Core entity property '" + TypeFacts.MemberDisplayName(symbol) + "'");
             }
 
-            if (!TypeFacts.IsDeclaredInSource(symbol))
+            if (!TypeFacts.IsDeclaredInSource(symbol, this.compilation))
             {
                 return null;
             }

@@ -43,12 +43,15 @@ namespace Accrue.Portal.Analyzers.DataFlow
 
         public TaintSpecification Specification { get; }
 
+        /// <summary>The compilation whose trees the engine reads; every other project's code is a library here.</summary>
+        public Compilation Compilation => this.compilation;
+
         public PropagationTable Propagation { get; }
 
         /// <summary>The tainted values that reach sinks in one method body (an operation-block action's blocks).</summary>
         public ImmutableArray<TaintFinding> Analyze(ISymbol owner, ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
         {
-            var facts = MethodFacts.Collect(owner, blocks, this.Specification, this.Propagation);
+            var facts = MethodFacts.Collect(owner, blocks, this.compilation, this.Specification, this.Propagation);
             if ((!facts.HasSourceCandidate && !facts.HasCallsIntoCompilation) || !this.MayReachSink(facts, MaxCallDepth))
             {
                 return ImmutableArray<TaintFinding>.Empty;
@@ -101,7 +104,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
             };
             return callee is not null
                    && callee.MethodKind != MethodKind.LocalFunction
-                   && TypeFacts.HasSourceBody(callee)
+                   && TypeFacts.HasSourceBody(callee, this.compilation)
                    && !TypeFacts.CannotCarryText(callee.ReturnType)
                    && this.ReturnsTaint(callee, MaxCallDepth - 1) is not null;
         }
@@ -197,7 +200,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
                 IObjectCreationOperation creation => creation.Constructor,
                 _ => null,
             };
-            return callee is not null && TypeFacts.HasSourceBody(callee) && this.CalleeMayReachSink(callee, MaxCallDepth - 1);
+            return callee is not null && TypeFacts.HasSourceBody(callee, this.compilation) && this.CalleeMayReachSink(callee, MaxCallDepth - 1);
         }
 
         /// <summary>
@@ -349,7 +352,10 @@ namespace Accrue.Portal.Analyzers.DataFlow
             }
         }
 
-        /// <summary>The operations of a method declared in this compilation, walked once.</summary>
+        /// <summary>
+        /// The operations of a method declared in this compilation, walked once. A declaration in another compilation's
+        /// tree (a referenced project in an IDE) has no body here: this compilation cannot bind it.
+        /// </summary>
         private MethodFacts? GetBody(IMethodSymbol method)
         {
             return this.bodies.GetOrAdd(method, m =>
@@ -358,6 +364,11 @@ namespace Accrue.Portal.Analyzers.DataFlow
                 var implementation = m.PartialImplementationPart ?? m;
                 foreach (var reference in implementation.DeclaringSyntaxReferences)
                 {
+                    if (!this.compilation.ContainsSyntaxTree(reference.SyntaxTree))
+                    {
+                        continue;
+                    }
+
                     var syntax = reference.GetSyntax();
 
                     // Auto-property accessors and positional record properties have no body to bind.
@@ -375,7 +386,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
                     }
                 }
 
-                return builder.Count == 0 ? null : MethodFacts.Collect(m, builder.ToImmutable(), this.Specification, this.Propagation);
+                return builder.Count == 0 ? null : MethodFacts.Collect(m, builder.ToImmutable(), this.compilation, this.Specification, this.Propagation);
             });
         }
 

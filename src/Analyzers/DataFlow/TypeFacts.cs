@@ -116,19 +116,33 @@ namespace Accrue.Portal.Analyzers.DataFlow
         }
 
         /// <summary>The method's source body, if it has one in this compilation.</summary>
-        public static bool HasSourceBody(IMethodSymbol method)
+        public static bool HasSourceBody(IMethodSymbol method, Compilation compilation)
         {
-            return !method.IsAbstract && !method.IsExtern && IsDeclaredInSource(method);
+            return !method.IsAbstract && !method.IsExtern && IsDeclaredInSource(method, compilation);
         }
 
         /// <summary>
-        /// The member is written in this compilation's source. The gates ask it for most calls and property reads, so it
-        /// reads the symbol's stored locations: <c>DeclaringSyntaxReferences</c> builds a new array on every call, finding
-        /// the declaration node in the tree for properties.
+        /// The member is written in this compilation's own source. In an IDE a referenced project is a compilation
+        /// reference, whose symbols are in source too, but in trees of another compilation (whose semantic model this one
+        /// cannot give): such code is what the command-line build sees, a library without bodies. The gates ask it for
+        /// most calls and property reads, so it reads the symbol's stored locations (<c>DeclaringSyntaxReferences</c>
+        /// builds a new array on every call) and asks the compilation's tree map only for a source location.
         /// </summary>
-        public static bool IsDeclaredInSource(ISymbol member)
+        public static bool IsDeclaredInSource(ISymbol member, Compilation compilation)
         {
-            return !member.IsImplicitlyDeclared && member.Locations is { Length: > 0 } locations && locations[0].IsInSource;
+            return !member.IsImplicitlyDeclared && member.Locations is { Length: > 0 } locations && IsInCompilation(locations[0], compilation);
+        }
+
+        /// <summary>The type (the application's own objects: their fields and properties carry what the object carries) is declared in this compilation's source.</summary>
+        public static bool IsTypeDeclaredInSource(ITypeSymbol type, Compilation compilation)
+        {
+            return type.Locations is { Length: > 0 } locations && IsInCompilation(locations[0], compilation);
+        }
+
+        /// <summary>The location is in one of this compilation's trees (not in metadata, not in a referenced project's source).</summary>
+        public static bool IsInCompilation(Location location, Compilation compilation)
+        {
+            return location.SourceTree is { } tree && compilation.ContainsSyntaxTree(tree);
         }
     }
 }

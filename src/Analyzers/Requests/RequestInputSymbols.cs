@@ -13,6 +13,7 @@ namespace Accrue.Portal.Analyzers.Requests
     {
         private static readonly WeakCache<Compilation, RequestInputSymbols> Shared = new WeakCache<Compilation, RequestInputSymbols>(Create);
 
+        private readonly Compilation compilation;
         private readonly INamedTypeSymbol httpRequest;
         private readonly INamedTypeSymbol? controllerBase;
         private readonly INamedTypeSymbol? pageModel;
@@ -30,6 +31,7 @@ namespace Accrue.Portal.Analyzers.Requests
 
         private RequestInputSymbols(Compilation compilation, INamedTypeSymbol httpRequest)
         {
+            this.compilation = compilation;
             this.httpRequest = httpRequest;
             var types = KnownTypes.For(compilation);
             this.controllerBase = types.Get(AspNetNames.ControllerBase);
@@ -66,7 +68,7 @@ namespace Accrue.Portal.Analyzers.Requests
 
         /// <summary>A property the model binder fills from the request: <c>[BindProperty]</c>, or any public settable one under <c>[BindProperties]</c>.</summary>
         public bool IsBoundProperty(IPropertySymbol property) =>
-            TypeFacts.IsDeclaredInSource(property)
+            TypeFacts.IsDeclaredInSource(property, this.compilation)
             && this.boundProperties.GetOrAdd(property.OriginalDefinition, p =>
                 HasAttribute(p, this.bindProperty)
                 || this.bindingSourceAttributes.Any(a => HasAttribute(p, a))
@@ -104,7 +106,7 @@ namespace Accrue.Portal.Analyzers.Requests
 
             var bindsByConvention = parameter.ContainingSymbol is IMethodSymbol method
                                     && (this.IsActionOrHandler(method) || this.IsEndpointDelegate(method, reference));
-            return bindsByConvention && IsBindableByConvention(parameter.Type);
+            return bindsByConvention && this.IsBindableByConvention(parameter.Type);
         }
 
         /// <summary>A controller action or a Razor Pages handler (<c>On…</c>) that the framework calls for a request.</summary>
@@ -151,12 +153,13 @@ namespace Accrue.Portal.Analyzers.Requests
         /// <summary>
         /// Strings and URIs, and the app's own model classes (whose members the binder fills); not framework types, and not
         /// the app's services: a class with instance methods of its own is what the container injects into an endpoint.
+        /// A model of a referenced project is a library's type here, as on the command line.
         /// </summary>
-        private static bool IsBindableByConvention(ITypeSymbol type) =>
+        private bool IsBindableByConvention(ITypeSymbol type) =>
             type.SpecialType == SpecialType.System_String
             || type is INamedTypeSymbol { Name: "Uri", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }
             || (type.TypeKind is TypeKind.Class or TypeKind.Struct
-                && type.Locations.Any(l => l.IsInSource)
+                && TypeFacts.IsTypeDeclaredInSource(type, this.compilation)
                 && !type.GetMembers().Any(m => m is IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false, IsImplicitlyDeclared: false }));
 
         private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? expected)

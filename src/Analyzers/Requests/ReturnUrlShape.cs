@@ -2,6 +2,7 @@ namespace Accrue.Portal.Analyzers.Requests
 {
     using System;
     using System.Collections.Generic;
+    using System.Collections.Immutable;
     using System.Linq;
     using Accrue.Portal.Analyzers.Knowledge;
     using Microsoft.CodeAnalysis;
@@ -71,6 +72,7 @@ namespace Accrue.Portal.Analyzers.Requests
         private const int MaxDepth = 8;
         private const string ProtocolParameter = "protocol";
 
+        private readonly Compilation compilation;
         private readonly INamedTypeSymbol? urlHelper;
         private readonly INamedTypeSymbol? urlHelperExtensions;
         private readonly INamedTypeSymbol? linkGenerator;
@@ -78,6 +80,7 @@ namespace Accrue.Portal.Analyzers.Requests
 
         public ReturnUrlClassifier(Compilation compilation)
         {
+            this.compilation = compilation;
             var types = KnownTypes.For(compilation);
             this.urlHelper = types.Get(AspNetNames.UrlHelper);
             this.urlHelperExtensions = types.Get(AspNetNames.UrlHelperExtensions);
@@ -95,7 +98,7 @@ namespace Accrue.Portal.Analyzers.Requests
 
             if (value.ConstantValue is { HasValue: true, Value: string text })
             {
-                return ReturnUrlShape.FromText(text, true, LiteralOf(value));
+                return ReturnUrlShape.FromText(text, true, this.LiteralOf(value));
             }
 
             if (this.pathString is not null && SymbolEqualityComparer.Default.Equals(value.Type, this.pathString))
@@ -194,8 +197,11 @@ namespace Accrue.Portal.Analyzers.Requests
         private bool HasProtocolOverload(string name) =>
             this.urlHelperExtensions!.GetMembers(name).OfType<IMethodSymbol>().Any(m => m.Parameters.Any(p => p.Name == ProtocolParameter));
 
-        /// <summary>The string literal or interpolated-string text that holds a constant's text, for the http→https fix.</summary>
-        private static SyntaxNode? LiteralOf(IOperation value)
+        /// <summary>
+        /// The string literal or interpolated-string text that holds a constant's text, for the http→https fix: in this
+        /// compilation only, since a diagnostic (and the fix) cannot point into a referenced project's tree.
+        /// </summary>
+        private SyntaxNode? LiteralOf(IOperation value)
         {
             switch (value.Syntax)
             {
@@ -211,8 +217,10 @@ namespace Accrue.Portal.Analyzers.Requests
                 ILocalReferenceOperation local => local.Local,
                 _ => null,
             };
-            return symbol?.DeclaringSyntaxReferences.Length == 1
-                   && symbol.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: LiteralExpressionSyntax initializer }
+            var declarations = symbol?.DeclaringSyntaxReferences ?? ImmutableArray<SyntaxReference>.Empty;
+            return declarations.Length == 1
+                   && this.compilation.ContainsSyntaxTree(declarations[0].SyntaxTree)
+                   && declarations[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: LiteralExpressionSyntax initializer }
                    && initializer.IsKind(SyntaxKind.StringLiteralExpression)
                 ? initializer
                 : null;

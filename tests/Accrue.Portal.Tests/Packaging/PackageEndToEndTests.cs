@@ -62,22 +62,9 @@ public sealed class PackageEndToEndTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(this.Feed);
-        foreach (var project in new[] { "src/Runtime/Accrue.Portal.csproj", "build/Accrue.Portal.Analyzers.Package/Accrue.Portal.Analyzers.Package.csproj" })
-        {
-            var (exit, output) = await DotnetCli.RunAsync(RepositoryPaths.Root, "pack", project, "-c", "Release", "-o", this.Feed, "-p:Version=" + this.version);
-            Assert.True(exit == 0, "dotnet pack failed:\n" + output);
-        }
-
+        await LocalFeed.PackAsync(this.Feed, this.version);
         Directory.CreateDirectory(this.Host);
-        File.WriteAllText(Path.Combine(this.Host, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="e2e-feed" value="{this.Feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        LocalFeed.WriteNuGetConfig(this.Host, this.Feed);
         File.WriteAllText(Path.Combine(this.Host, "Host.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>

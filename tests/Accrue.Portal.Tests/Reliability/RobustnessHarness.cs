@@ -7,6 +7,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Accrue.Portal.Tests.Ide;
 using Accrue.Portal.Tests.Verification;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -63,7 +64,7 @@ internal sealed class RobustnessHarness
             .WithCompilationOptions(this.emptyCompilation.Options)
             .WithParseOptions(this.parseOptions)
             .AddMetadataReferences(this.references)
-            .AddAnalyzerReference(new AnalyzerFileReference(PackageComponents.AnalyzerAssembly.Location, LoadedAssemblyLoader.Instance))
+            .AddAnalyzerReference(LoadedAnalyzerReference.Create())
             .AddDocument("Variant.cs", SourceText.From(source), filePath: "/src/Variant.cs");
 
     /// <summary>The failures (empty when every component coped) for one variant of a source.</summary>
@@ -102,27 +103,48 @@ internal sealed class RobustnessHarness
         return failures;
     }
 
-    private async Task<IReadOnlyList<string>> CheckFixesAsync(string source, List<Diagnostic> diagnostics, string description)
+    /// <summary>
+    /// The failures for two projects as an IDE builds them: an app whose project reference to a library is a compilation
+    /// reference (the library's internals visible to it), each project's generator run by the workspace, every analyzer
+    /// over each document on its own (as the IDE's diagnostic service asks), and the fixes of the first diagnostics.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> CheckTwoProjectsAsync(string library, string app, string description, int maxDiagnosticsToFix)
     {
         var failures = new List<string>();
         using var workspace = new AdhocWorkspace();
-        var document = this.CreateDocument(workspace, source);
-        foreach (var diagnostic in diagnostics)
+        var libraryId = ProjectId.CreateNewId("Library");
+        var appId = ProjectId.CreateNewId("App");
+        var solution = this.AddProject(workspace.CurrentSolution, libraryId, "Library", library)
+            .AddDocument(DocumentId.CreateNewId(libraryId), "AssemblyInfo.cs", SourceText.From("[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"App\")]"), filePath: "/src/Library/AssemblyInfo.cs");
+        solution = this.AddProject(solution, appId, "App", app).AddProjectReference(appId, new ProjectReference(libraryId));
+        foreach (var project in solution.Projects.OrderBy(p => p.Name, StringComparer.Ordinal))
         {
-            foreach (var provider in this.codeFixes.Where(f => f.FixableDiagnosticIds.Contains(diagnostic.Id)))
+            var compilation = (await project.GetCompilationAsync())!;
+
+            // The workspace reports a generator that threw as a warning in the compilation (CS8784, CS8785).
+            failures.AddRange(compilation.GetDiagnostics().Where(d => d.Id is "CS8784" or "CS8785").Select(d => $"{description}: {project.Name}: {d}"));
+            var exceptions = new ConcurrentQueue<string>();
+            var options = new CompilationWithAnalyzersOptions(
+                project.AnalyzerOptions,
+                (exception, analyzer, _) => exceptions.Enqueue($"{description}: {project.Name}: {analyzer.GetType().Name} threw {exception}"),
+                concurrentAnalysis: true,
+                logAnalyzerExecutionTime: false);
+            var withAnalyzers = compilation.WithAnalyzers(this.analyzers, options);
+            var diagnostics = new List<Diagnostic>();
+            foreach (var document in project.Documents)
             {
-                try
+                var tree = (await document.GetSyntaxTreeAsync())!;
+                diagnostics.AddRange((await withAnalyzers.GetAnalysisResultAsync(tree, CancellationToken.None)).GetAllDiagnostics());
+                diagnostics.AddRange((await withAnalyzers.GetAnalysisResultAsync(compilation.GetSemanticModel(tree), null, CancellationToken.None)).GetAllDiagnostics());
+            }
+
+            failures.AddRange(exceptions);
+            failures.AddRange(diagnostics.Where(d => d.Id is "AD0001" or "AD0002").Select(d => $"{description}: {project.Name}: {d}"));
+            foreach (var diagnostic in diagnostics.Where(d => d.Location.IsInSource && this.codeFixes.Any(f => f.FixableDiagnosticIds.Contains(d.Id))).Take(maxDiagnosticsToFix))
+            {
+                if (project.GetDocument(diagnostic.Location.SourceTree) is { } document)
                 {
-                    var actions = new List<CodeAction>();
-                    await provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
-                    foreach (var action in actions)
-                    {
-                        await action.GetOperationsAsync(CancellationToken.None);
-                    }
-                }
-                catch (Exception exception)
-                {
-                    failures.Add($"{description}: {provider.GetType().Name} threw on {diagnostic.Id}: {exception}");
+                    failures.AddRange(await this.CheckFixesAsync(document, diagnostic, $"{description}: {project.Name}"));
                 }
             }
         }
@@ -130,15 +152,45 @@ internal sealed class RobustnessHarness
         return failures;
     }
 
-    /// <summary>Hands the analyzer reference the assembly this process already loaded.</summary>
-    private sealed class LoadedAssemblyLoader : IAnalyzerAssemblyLoader
-    {
-        public static readonly LoadedAssemblyLoader Instance = new();
+    private Solution AddProject(Solution solution, ProjectId id, string name, string source) =>
+        solution
+            .AddProject(ProjectInfo.Create(id, VersionStamp.Default, name, name, LanguageNames.CSharp, compilationOptions: this.emptyCompilation.Options, parseOptions: this.parseOptions, metadataReferences: this.references))
+            .AddAnalyzerReference(id, LoadedAnalyzerReference.Create())
+            .AddDocument(DocumentId.CreateNewId(id), name + ".cs", SourceText.From(source), filePath: $"/src/{name}/{name}.cs");
 
-        public void AddDependencyLocation(string fullPath)
+    private async Task<IReadOnlyList<string>> CheckFixesAsync(string source, List<Diagnostic> diagnostics, string description)
+    {
+        var failures = new List<string>();
+        using var workspace = new AdhocWorkspace();
+        var document = this.CreateDocument(workspace, source);
+        foreach (var diagnostic in diagnostics)
         {
+            failures.AddRange(await this.CheckFixesAsync(document, diagnostic, description));
         }
 
-        public System.Reflection.Assembly LoadFromPath(string fullPath) => PackageComponents.AnalyzerAssembly;
+        return failures;
+    }
+
+    private async Task<IReadOnlyList<string>> CheckFixesAsync(Document document, Diagnostic diagnostic, string description)
+    {
+        var failures = new List<string>();
+        foreach (var provider in this.codeFixes.Where(f => f.FixableDiagnosticIds.Contains(diagnostic.Id)))
+        {
+            try
+            {
+                var actions = new List<CodeAction>();
+                await provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
+                foreach (var action in actions)
+                {
+                    await action.GetOperationsAsync(CancellationToken.None);
+                }
+            }
+            catch (Exception exception)
+            {
+                failures.Add($"{description}: {provider.GetType().Name} threw on {diagnostic.Id}: {exception}");
+            }
+        }
+
+        return failures;
     }
 }

@@ -10,6 +10,7 @@ using System.Threading.Tasks;
 using Accrue.Portal.Tests.Verification;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Xunit.Abstractions;
 
 /// <summary>
@@ -49,7 +50,55 @@ public sealed class TruncationRobustnessTests(ITestOutputHelper output)
         Assert.True(failures.IsEmpty, $"{failures.Count} failures in {variants} variants, first:\n" + string.Join("\n\n", failures.Take(3)));
     }
 
-    private static IEnumerable<(string Text, string Description)> Variants(string name, string source, Random random)
+    /// <summary>
+    /// The IDE's shape of a real solution: each source split in two projects at its last top-level type (the types it
+    /// uses in a library, the rest in the app that references it), and each side damaged in turn, the other intact.
+    /// </summary>
+    [Fact]
+    public async Task No_component_throws_on_damaged_sources_split_across_two_projects()
+    {
+        var splits = RuleTestSources.All.Select(s => (s.Name, Parts: SplitAtLastType(s.Text))).Where(s => s.Parts is not null).ToList();
+        var failures = new ConcurrentQueue<string>();
+        var variants = 0;
+        await Parallel.ForEachAsync(
+            splits.Select((split, index) => (split.Name, split.Parts!.Value, index)),
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            async (item, _) =>
+            {
+                var (library, app) = item.Value;
+                var random = new Random(Seed + item.index);
+                var damaged = Variants(item.Name + " (library)", library, random, cuts: 1).Select(v => (Library: v.Text, App: app, v.Description))
+                    .Concat(Variants(item.Name + " (app)", app, random, cuts: 1).Select(v => (Library: library, App: v.Text, v.Description)));
+                foreach (var variant in damaged)
+                {
+                    Interlocked.Increment(ref variants);
+                    foreach (var failure in await RobustnessHarness.Instance.CheckTwoProjectsAsync(variant.Library, variant.App, variant.Description, maxDiagnosticsToFix: 2))
+                    {
+                        failures.Enqueue(failure);
+                    }
+                }
+            });
+
+        output.WriteLine($"Analyzed {variants} two-project variants of {splits.Count} sources ({(Exhaustive ? "exhaustive" : "sampled")}); {failures.Count} failures.");
+        Assert.True(splits.Count >= 10, $"Only {splits.Count} sources split in two: the collection is broken.");
+        Assert.True(failures.IsEmpty, $"{failures.Count} failures in {variants} variants, first:\n" + string.Join("\n\n", failures.Take(3)));
+    }
+
+    /// <summary>The source up to its last top-level type (a library), and its usings and namespace with that type (the app).</summary>
+    private static (string Library, string App)? SplitAtLastType(string source)
+    {
+        var root = (CompilationUnitSyntax)CSharpSyntaxTree.ParseText(source).GetRoot();
+        var members = root.Members is [FileScopedNamespaceDeclarationSyntax fileScoped] ? fileScoped.Members : root.Members;
+        if (members.Count < 2 || members.Any(m => m is GlobalStatementSyntax))
+        {
+            return null;
+        }
+
+        var last = members[^1].FullSpan.Start;
+        return (source[..last], source[..members[0].FullSpan.Start] + source[last..]);
+    }
+
+    private static IEnumerable<(string Text, string Description)> Variants(string name, string source, Random random, int cuts = 5)
     {
         var tokens = CSharpSyntaxTree.ParseText(source).GetRoot().DescendantTokens().Where(t => !t.IsKind(SyntaxKind.EndOfFileToken)).ToList();
         if (tokens.Count == 0)
@@ -57,7 +106,7 @@ public sealed class TruncationRobustnessTests(ITestOutputHelper output)
             yield break;
         }
 
-        var stride = Exhaustive ? 1 : Math.Max(1, tokens.Count / 5);
+        var stride = Exhaustive ? 1 : Math.Max(1, tokens.Count / cuts);
         for (var i = stride - 1; i < tokens.Count; i += stride)
         {
             yield return (source[..tokens[i].Span.End], $"{name} cut after token {i} '{tokens[i].Text}'");

@@ -55,7 +55,7 @@ public sealed class CrossProjectRuleTests
 
         public sealed record PortalRequest(string CustomerId, string ReturnUrl);
 
-        public sealed class Customer
+        public sealed class ShopCustomer
         {
             public string StripeId { get; set; } = "";
         }
@@ -148,7 +148,7 @@ public sealed class CrossProjectRuleTests
 
                 public sealed class PortalService(IStripeClient client)
                 {
-                    public Session OpenCancel(Customer customer, string subscriptionId) =>
+                    public Session OpenCancel(ShopCustomer customer, string subscriptionId) =>
                         new SessionService(client).{|PORTAL008:Create|}({|PORTAL004:new SessionCreateOptions
                         {
                             Customer = customer.StripeId,

@@ -26,12 +26,14 @@ namespace Accrue.Portal.Analyzers.Requests
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IInvocationOperation>> callers = new ConcurrentDictionary<IMethodSymbol, ImmutableArray<IInvocationOperation>>(SymbolEqualityComparer.Default);
         private readonly Func<IMethodSymbol, MethodBody?> readBody;
         private readonly Func<IMethodSymbol, ImmutableArray<IInvocationOperation>> findCallers;
+        private readonly Lazy<Dictionary<string, List<InvocationExpressionSyntax>>> callSites;
 
         public RequestReach(PortalRequestSymbols symbols)
         {
             this.symbols = symbols;
             this.readBody = this.ReadBody;
             this.findCallers = this.FindCallers;
+            this.callSites = new Lazy<Dictionary<string, List<InvocationExpressionSyntax>>>(this.FindCallSites, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         private Compilation Compilation => this.symbols.Compilation;
@@ -69,7 +71,8 @@ namespace Accrue.Portal.Analyzers.Requests
 
         /// <summary>
         /// The calls of an options factory in this compilation (directly, or through an interface or virtual member it
-        /// implements). Found once per factory: only trees whose text holds its name are parsed for calls and bound.
+        /// implements). The call sites of every factory name are found in one pass per compilation (only trees whose
+        /// text holds a factory's name are walked), and bound once per factory.
         /// </summary>
         public ImmutableArray<IInvocationOperation> CallersOf(IMethodSymbol factory) => this.callers.GetOrAdd(factory.OriginalDefinition, this.findCallers);
 
@@ -103,8 +106,41 @@ namespace Accrue.Portal.Analyzers.Requests
         private ImmutableArray<IInvocationOperation> FindCallers(IMethodSymbol factory)
         {
             var found = ImmutableArray.CreateBuilder<IInvocationOperation>();
-            var name = factory.Name;
-            var buffer = new char[TextChunk + name.Length];
+            if (!this.callSites.Value.TryGetValue(factory.Name, out var sites))
+            {
+                return found.ToImmutable();
+            }
+
+            SemanticModel? model = null;
+            foreach (var site in sites)
+            {
+#pragma warning disable RS1030 // Calls of a factory are bound once per factory and compilation, only where its name is called.
+                if (model?.SyntaxTree != site.SyntaxTree)
+                {
+                    model = this.Compilation.GetSemanticModel(site.SyntaxTree);
+                }
+#pragma warning restore RS1030
+
+                if (model.GetOperation(site) is IInvocationOperation call && this.Calls(call.TargetMethod, factory))
+                {
+                    found.Add(call);
+                }
+            }
+
+            return found.ToImmutable();
+        }
+
+        /// <summary>Invocations by called name, for the names of the compilation's methods that return request options.</summary>
+        private Dictionary<string, List<InvocationExpressionSyntax>> FindCallSites()
+        {
+            var sites = new Dictionary<string, List<InvocationExpressionSyntax>>(StringComparer.Ordinal);
+            var names = this.FactoryNames();
+            if (names.Count == 0)
+            {
+                return sites;
+            }
+
+            var buffer = new char[TextChunk + 256];
             foreach (var tree in this.Compilation.SyntaxTrees)
             {
                 if (!tree.TryGetText(out var text))
@@ -112,30 +148,61 @@ namespace Accrue.Portal.Analyzers.Requests
                     text = tree.GetText();
                 }
 
-                if (!Mentions(text, name, buffer))
+                var mentioned = false;
+                foreach (var name in names)
+                {
+                    if (name.Length <= 256 && Mentions(text, name, buffer))
+                    {
+                        mentioned = true;
+                        break;
+                    }
+                }
+
+                if (!mentioned)
                 {
                     continue;
                 }
 
-                SemanticModel? model = null;
                 foreach (var node in tree.GetRoot().DescendantNodes())
                 {
-                    if (node is not InvocationExpressionSyntax invocation || CalledName(invocation.Expression) != name)
+                    if (node is InvocationExpressionSyntax invocation && CalledName(invocation.Expression) is { } called && names.Contains(called))
                     {
-                        continue;
-                    }
+                        if (!sites.TryGetValue(called, out var list))
+                        {
+                            sites[called] = list = new List<InvocationExpressionSyntax>();
+                        }
 
-#pragma warning disable RS1030 // Callers of a factory are bound only in trees that name it, once per factory and compilation.
-                    model ??= this.Compilation.GetSemanticModel(tree);
-#pragma warning restore RS1030
-                    if (model.GetOperation(invocation) is IInvocationOperation call && this.Calls(call.TargetMethod, factory))
-                    {
-                        found.Add(call);
+                        list.Add(invocation);
                     }
                 }
             }
 
-            return found.ToImmutable();
+            return sites;
+        }
+
+        /// <summary>The names of the compilation's own methods that return <c>SessionCreateOptions</c> or a configuration's options.</summary>
+        private HashSet<string> FactoryNames()
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            var types = new Stack<INamespaceOrTypeSymbol>();
+            types.Push(this.Compilation.Assembly.GlobalNamespace);
+            while (types.Count > 0)
+            {
+                foreach (var member in types.Pop().GetMembers())
+                {
+                    switch (member)
+                    {
+                        case INamespaceOrTypeSymbol container:
+                            types.Push(container);
+                            break;
+                        case IMethodSymbol method when this.symbols.IsRequestOptionsType(method.ReturnType):
+                            names.Add(method.Name);
+                            break;
+                    }
+                }
+            }
+
+            return names;
         }
 
         private bool Calls(IMethodSymbol target, IMethodSymbol factory)

@@ -147,9 +147,9 @@ namespace Accrue.Portal.Analyzers.Requests
         /// </summary>
         private void FollowHandOff(RequestReach reach, IInvocationOperation call, IArgumentOperation argument, OptionsObject? followed, int depth, ImmutableArray<PortalRequest>.Builder requests)
         {
-            if (depth <= 0 || this.matcher(call, out _))
+            if (depth <= 0 || this.matcher(call, out _) || (followed is null && this.Build(argument.Value, call, NewVisiting()) is null))
             {
-                return;
+                return; // sent here, too deep, or an object this method did not create
             }
 
             foreach (var body in reach.BodiesOf(call.TargetMethod))

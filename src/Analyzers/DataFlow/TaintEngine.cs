@@ -106,12 +106,24 @@ namespace Accrue.Portal.Analyzers.DataFlow
                 IPropertyReferenceOperation property => property.Property.GetMethod,
                 _ => null,
             };
-            if (callee is null || callee.MethodKind == MethodKind.LocalFunction || TypeFacts.CannotCarryText(callee.ReturnType))
+            if (callee is null || callee.MethodKind == MethodKind.LocalFunction)
             {
                 return false;
             }
 
-            if (TypeFacts.HasSourceBody(callee) && this.ReturnsTaint(callee, MaxCallDepth - 1) is not null)
+            // Most calls are into other assemblies: the source test comes first, the text test only for the rest.
+            var hasBody = TypeFacts.HasSourceBody(callee);
+            if (!hasBody && !this.implementations.TryGet(callee, out _))
+            {
+                return false;
+            }
+
+            if (TypeFacts.CannotCarryText(callee.ReturnType))
+            {
+                return false;
+            }
+
+            if (hasBody && this.ReturnsTaint(callee, MaxCallDepth - 1) is not null)
             {
                 return true;
             }

@@ -39,10 +39,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
         public bool TryGet(IMethodSymbol method, out ImmutableArray<IMethodSymbol> implementations)
         {
             implementations = ImmutableArray<IMethodSymbol>.Empty;
-            if (method.IsStatic
-                || method.MethodKind is not (MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.PropertySet)
-                || !(method.ContainingType.TypeKind == TypeKind.Interface || method.IsAbstract || ((method.IsVirtual || method.IsOverride) && !method.IsSealed))
-                || !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, this.compilation.Assembly))
+            if (!MayDispatch(method) || !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, this.compilation.Assembly))
             {
                 return false;
             }
@@ -55,6 +52,17 @@ namespace Accrue.Portal.Analyzers.Knowledge
 
             return false;
         }
+
+        /// <summary>
+        /// Cheap first test, asked for most calls an analysed body makes: a member of source (the symbol's stored
+        /// location, as <see cref="DataFlow.TypeFacts.IsDeclaredInSource"/> reads it) that an override or implementation may replace.
+        /// </summary>
+        private static bool MayDispatch(IMethodSymbol method) =>
+            (method.IsAbstract || method.IsVirtual || method.IsOverride || method.ContainingType.TypeKind == TypeKind.Interface)
+            && !method.IsStatic
+            && !method.IsSealed
+            && method.Locations is { Length: > 0 } locations && locations[0].IsInSource
+            && method.MethodKind is MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.PropertySet;
 
         private Dictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> Build()
         {

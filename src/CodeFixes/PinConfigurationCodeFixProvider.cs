@@ -26,7 +26,7 @@ namespace Accrue.Portal.CodeFixes
             foreach (var diagnostic in context.Diagnostics)
             {
                 if (diagnostic.Properties.TryGetValue(UnpinnedConfigurationAnalyzer.ConfigurationIdProperty, out var id) && id is not null
-                    && diagnostic.AdditionalLocations.Count == 1
+                    && diagnostic.AdditionalLocations.Count >= 1
                     && diagnostic.AdditionalLocations[0].SourceTree == diagnostic.Location.SourceTree)
                 {
                     var member = "Configuration = " + SyntaxFactory.Literal(id).ToString();

@@ -59,7 +59,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
                 case IConditionalAccessOperation conditionalAccess:
                     return this.Evaluate(conditionalAccess.WhenNotNull);
                 case IConditionalAccessInstanceOperation instance:
-                    return this.Evaluate(FindConditionalAccessReceiver(instance));
+                    return this.Evaluate(instance.ConditionalAccessReceiver());
                 case ISwitchExpressionOperation switchExpression:
                     return this.FirstOf(switchExpression.Arms, arm => ((ISwitchExpressionArmOperation)arm).Value);
                 case IAwaitOperation awaited:
@@ -111,19 +111,6 @@ namespace Accrue.Portal.Analyzers.DataFlow
                 default:
                     return null;
             }
-        }
-
-        private static IOperation? FindConditionalAccessReceiver(IConditionalAccessInstanceOperation instance)
-        {
-            for (var current = instance.Parent; current is not null; current = current.Parent)
-            {
-                if (current is IConditionalAccessOperation access)
-                {
-                    return access.Operation;
-                }
-            }
-
-            return null;
         }
 
         private TaintOrigin? Lookup(ISymbol symbol) => this.tainted.TryGetValue(symbol, out var origin) ? origin : null;
@@ -238,9 +225,11 @@ namespace Accrue.Portal.Analyzers.DataFlow
         private TaintOrigin? EvaluateProperty(IPropertyReferenceOperation property)
         {
             var symbol = property.Property;
-            if (symbol.GetMethod is { } getter && TypeFacts.HasSourceBody(getter, this.engine.Compilation))
+            if (symbol.GetMethod is { } getter
+                && this.TryEvaluateCalls(getter, property, property.Instance, property.Arguments, out var fromGetter)
+                && (fromGetter is not null || TypeFacts.HasSourceBody(getter, this.engine.Compilation)))
             {
-                return this.EvaluateCall(getter, property, property.Instance, property.Arguments);
+                return fromGetter;
             }
 
             if (symbol.ContainingType.IsAnonymousType || TypeFacts.IsTypeDeclaredInSource(symbol.ContainingType, this.engine.Compilation))
@@ -262,9 +251,9 @@ namespace Accrue.Portal.Analyzers.DataFlow
                     return this.Evaluate(invocation.Instance);
             }
 
-            if (TypeFacts.HasSourceBody(method, this.engine.Compilation))
+            if (this.TryEvaluateCalls(method, invocation, invocation.Instance, invocation.Arguments, out var fromCall))
             {
-                return this.EvaluateCall(method, invocation, invocation.Instance, invocation.Arguments);
+                return fromCall;
             }
 
             if (this.engine.Specification.DescribeLookup(method) is { } lookup)
@@ -290,8 +279,30 @@ namespace Accrue.Portal.Analyzers.DataFlow
             return TaintOrigin.Worse(fromReceiver, this.FirstOf(invocation.Arguments, argument => argument.Parameter?.RefKind == RefKind.Out ? null : argument.Value));
         }
 
+        /// <summary>
+        /// A call into this compilation, its own body or, through an interface or virtual member, each implementation's:
+        /// false when the callee has no body here (then the propagation table decides).
+        /// </summary>
+        private bool TryEvaluateCalls(IMethodSymbol method, IOperation call, IOperation? instance, System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, out TaintOrigin? found)
+        {
+            var hasBody = TypeFacts.HasSourceBody(method, this.engine.Compilation);
+            var dispatches = this.engine.TryGetImplementations(method, out var bodies);
+            found = hasBody ? this.EvaluateCall(method, null, call, instance, arguments) : null;
+            foreach (var body in bodies)
+            {
+                if (found is { Cleared: SinkKind.None })
+                {
+                    break;
+                }
+
+                found = TaintOrigin.Worse(found, this.EvaluateCall(body, method, call, instance, arguments));
+            }
+
+            return hasBody || dispatches;
+        }
+
         /// <summary>A call into this compilation: the callee's summaries decide, within the depth bound.</summary>
-        private TaintOrigin? EvaluateCall(IMethodSymbol method, IOperation call, IOperation? instance, System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments)
+        private TaintOrigin? EvaluateCall(IMethodSymbol method, IMethodSymbol? calledThrough, IOperation call, IOperation? instance, System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments)
         {
             if (this.depth <= 0)
             {
@@ -301,8 +312,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
             TaintOrigin? found = null;
             if (this.engine.ReturnsTaint(method, this.depth - 1) is { } returned)
             {
-                var name = method.AssociatedSymbol is IPropertySymbol property ? TypeFacts.MemberDisplayName(property) : TypeFacts.MemberDisplayName(method);
-                found = returned.ReturnedBy(call.Syntax.GetLocation(), "returned by '" + name + "' on line " + TaintOrigin.LineOf(call.Syntax));
+                found = returned.ReturnedBy(call.Syntax.GetLocation(), "returned by " + TaintEngine.QuoteCallee(method, calledThrough) + " on line " + TaintOrigin.LineOf(call.Syntax));
                 if (found.Cleared == SinkKind.None)
                 {
                     return found;

@@ -40,14 +40,14 @@ namespace Accrue.Portal.Analyzers.DataFlow
         /// <summary>The body calls a method or property getter with source in this compilation.</summary>
         public bool HasCallsIntoCompilation { get; private set; }
 
-        public static MethodFacts Collect(ISymbol owner, ImmutableArray<IOperation> blocks, Compilation compilation, TaintSpecification specification, PropagationTable propagation)
+        public static MethodFacts Collect(ISymbol owner, ImmutableArray<IOperation> blocks, Compilation compilation, TaintSpecification specification, PropagationTable propagation, Implementations implementations)
         {
             var facts = new MethodFacts(owner, compilation);
             foreach (var block in blocks)
             {
                 foreach (var operation in block.DescendantsAndSelf())
                 {
-                    facts.Visit(operation, specification, propagation);
+                    facts.Visit(operation, specification, propagation, implementations);
                 }
             }
 
@@ -109,13 +109,16 @@ namespace Accrue.Portal.Analyzers.DataFlow
                     case IDeclarationExpressionOperation declaration:
                         operation = declaration.Expression;
                         break;
+                    case IConditionalAccessInstanceOperation instance:
+                        operation = instance.ConditionalAccessReceiver();
+                        break;
                     default:
                         return null;
                 }
             }
         }
 
-        private void Visit(IOperation operation, TaintSpecification specification, PropagationTable propagation)
+        private void Visit(IOperation operation, TaintSpecification specification, PropagationTable propagation, Implementations implementations)
         {
             if (!this.HasSourceCandidate && specification.IsSourceCandidate(operation))
             {
@@ -158,7 +161,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
 
                 case IInvocationOperation invocation:
                     this.SinkCandidates.Add(invocation);
-                    this.AddInvocation(invocation, propagation);
+                    this.AddInvocation(invocation, propagation, implementations);
                     break;
 
                 case IObjectCreationOperation creation:
@@ -166,12 +169,12 @@ namespace Accrue.Portal.Analyzers.DataFlow
                     if (creation.Constructor is { } constructor && TypeFacts.HasSourceBody(constructor, this.compilation))
                     {
                         this.HasCallsIntoCompilation = true;
-                        this.CallsIntoCompilation.Add(new CallIntoCompilation(constructor, creation.Arguments));
+                        this.CallsIntoCompilation.Add(new CallIntoCompilation(constructor, creation.Arguments, calledThrough: null));
                     }
 
                     break;
 
-                case IPropertyReferenceOperation { Property.GetMethod: { } getter } when TypeFacts.HasSourceBody(getter, this.compilation):
+                case IPropertyReferenceOperation { Property.GetMethod: { } getter } when TypeFacts.HasSourceBody(getter, this.compilation) || implementations.TryGet(getter, out _):
                     this.HasCallsIntoCompilation = true;
                     break;
 
@@ -209,7 +212,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
             }
         }
 
-        private void AddInvocation(IInvocationOperation invocation, PropagationTable propagation)
+        private void AddInvocation(IInvocationOperation invocation, PropagationTable propagation, Implementations implementations)
         {
             var method = invocation.TargetMethod;
             if (method.MethodKind == MethodKind.LocalFunction)
@@ -226,10 +229,21 @@ namespace Accrue.Portal.Analyzers.DataFlow
                 return;
             }
 
-            if (TypeFacts.HasSourceBody(method, this.compilation))
+            var hasBody = TypeFacts.HasSourceBody(method, this.compilation);
+            var dispatches = implementations.TryGet(method, out var bodies);
+            if (hasBody || dispatches)
             {
                 this.HasCallsIntoCompilation = true;
-                this.CallsIntoCompilation.Add(new CallIntoCompilation(method, invocation.Arguments));
+                if (hasBody)
+                {
+                    this.CallsIntoCompilation.Add(new CallIntoCompilation(method, invocation.Arguments, calledThrough: null));
+                }
+
+                foreach (var body in bodies)
+                {
+                    this.CallsIntoCompilation.Add(new CallIntoCompilation(body, invocation.Arguments, method));
+                }
+
                 return;
             }
 
@@ -237,7 +251,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
             var receiver = method.IsExtensionMethod || method.ReducedFrom is not null
                 ? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null)
                 : invocation.Instance;
-            var receiverRoot = RootSymbol(receiver);
+            var receiverRoot = RootSymbol(SkipReturnedReceivers(receiver, propagation));
             foreach (var argument in invocation.Arguments)
             {
                 if (argument.Value == receiver)
@@ -273,6 +287,23 @@ namespace Accrue.Portal.Analyzers.DataFlow
             }
         }
 
+        /// <summary>
+        /// The object a chain of receiver-returning calls starts from: <c>body.Append("x").AppendLine(url)</c> writes into
+        /// <c>body</c>. A catalogued call that stores into its receiver and returns its own type returns the receiver.
+        /// </summary>
+        private static IOperation? SkipReturnedReceivers(IOperation? receiver, PropagationTable propagation)
+        {
+            while (receiver is IInvocationOperation { Instance: { } inner } call
+                   && !call.TargetMethod.IsStatic
+                   && SymbolEqualityComparer.Default.Equals(call.TargetMethod.ReturnType, call.TargetMethod.ContainingType)
+                   && (propagation.Lookup(call.TargetMethod) & Propagation.IntoReceiver) != 0)
+            {
+                receiver = inner;
+            }
+
+            return receiver;
+        }
+
         private static ISymbol? EnclosingFunction(IOperation operation)
         {
             for (var current = operation.Parent; current is not null; current = current.Parent)
@@ -293,13 +324,18 @@ namespace Accrue.Portal.Analyzers.DataFlow
     /// <summary>A call of a method or constructor declared in this compilation, with its arguments.</summary>
     internal readonly struct CallIntoCompilation
     {
-        public CallIntoCompilation(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments)
+        public CallIntoCompilation(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, IMethodSymbol? calledThrough)
         {
             this.Method = method;
             this.Arguments = arguments;
+            this.CalledThrough = calledThrough;
         }
 
+        /// <summary>The body that runs: the callee, or one implementation of the interface or virtual member called.</summary>
         public IMethodSymbol Method { get; }
+
+        /// <summary>The interface or virtual member the call names, when <see cref="Method"/> is one of its implementations.</summary>
+        public IMethodSymbol? CalledThrough { get; }
 
         public ImmutableArray<IArgumentOperation> Arguments { get; }
     }

@@ -181,7 +181,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
             if (name == StripeNames.ContentProperty
                 && this.stripeResponse is not null
                 && SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, this.stripeResponse)
-                && property.Instance is IPropertyReferenceOperation { Property.Name: StripeNames.StripeResponseProperty } response
+                && SkipConditionalAccess(property.Instance) is IPropertyReferenceOperation { Property.Name: StripeNames.StripeResponseProperty } response
                 && this.IsSession(response.Instance?.Type))
             {
                 return Origin(property, "in the Session's raw response on line ", response.Instance);
@@ -189,6 +189,10 @@ namespace Accrue.Portal.Analyzers.DataFlow
 
             return null;
         }
+
+        /// <summary>The receiver <c>?.</c> tests (<c>session.StripeResponse</c> in <c>session.StripeResponse?.Content</c>).</summary>
+        private static IOperation? SkipConditionalAccess(IOperation? instance) =>
+            instance is IConditionalAccessInstanceOperation placeholder ? placeholder.ConditionalAccessReceiver() : instance;
 
         /// <summary>The runtime handle's one URL member, <c>PortalSession.GetRedirectUri()</c>.</summary>
         private bool IsRuntimeRedirectUri(IOperation operation) =>

@@ -31,12 +31,15 @@ namespace Accrue.Portal.Analyzers.DataFlow
         /// <summary>Where the value lands (possibly inside a callee); null until <see cref="At"/> places it.</summary>
         public Location? Location { get; }
 
-        /// <summary>The first method of the compilation the value was passed to on its way to the sink, if any.</summary>
+        /// <summary>
+        /// The first method of the compilation the value was passed to on its way to the sink, if any, quoted as messages
+        /// name it: <c>'Audit.Record'</c>, or <c>'IAudit.Record' (implementation 'Audit.Record')</c> through an interface.
+        /// </summary>
         public string? Callee { get; }
 
         public SinkDescription At(Location location) => new SinkDescription(this.Kind, this.Name, this.Target, location, this.Callee);
 
-        public SinkDescription Through(string callee) => new SinkDescription(this.Kind, this.Name + " through '" + callee + "'", this.Target, this.Location, callee);
+        public SinkDescription Through(string quotedCallee) => new SinkDescription(this.Kind, this.Name + " through " + quotedCallee, this.Target, this.Location, quotedCallee);
     }
 
     /// <summary>A value operation that arrives at a sink.</summary>

@@ -20,6 +20,11 @@ namespace Accrue.Portal.Analyzers.DataFlow
     /// (method, remaining depth), so results do not depend on which caller asked first, and recursive methods terminate
     /// because the depth shrinks at every level.
     /// </para>
+    /// <para>
+    /// A call through an interface or a virtual/abstract member the compilation declares is followed into every
+    /// implementation and override in the compilation (<see cref="Implementations"/>), as one level of the depth; a
+    /// finding through one names both the member called and the implementation that carried the value.
+    /// </para>
     /// </summary>
     internal sealed class TaintEngine
     {
@@ -32,6 +37,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
         private readonly ConcurrentDictionary<SummaryKey, ParameterSummary> parameterSummaries = new ConcurrentDictionary<SummaryKey, ParameterSummary>();
         private readonly ConcurrentDictionary<INamedTypeSymbol, bool> constructorTakesSource = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
         private readonly Func<INamedTypeSymbol, bool> anyConstructorTakesSource;
+        private readonly Implementations implementations;
 
         public TaintEngine(Compilation compilation, TaintSpecification specification)
         {
@@ -39,6 +45,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
             this.Specification = specification;
             this.Propagation = PropagationTable.For(compilation);
             this.anyConstructorTakesSource = this.AnyConstructorTakesSource;
+            this.implementations = Implementations.For(compilation);
         }
 
         public TaintSpecification Specification { get; }
@@ -51,7 +58,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
         /// <summary>The tainted values that reach sinks in one method body (an operation-block action's blocks).</summary>
         public ImmutableArray<TaintFinding> Analyze(ISymbol owner, ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
         {
-            var facts = MethodFacts.Collect(owner, blocks, this.compilation, this.Specification, this.Propagation);
+            var facts = MethodFacts.Collect(owner, blocks, this.compilation, this.Specification, this.Propagation, this.implementations);
             if ((!facts.HasSourceCandidate && !facts.HasCallsIntoCompilation) || !this.MayReachSink(facts, MaxCallDepth))
             {
                 return ImmutableArray<TaintFinding>.Empty;
@@ -102,11 +109,53 @@ namespace Accrue.Portal.Analyzers.DataFlow
                 IPropertyReferenceOperation property => property.Property.GetMethod,
                 _ => null,
             };
-            return callee is not null
-                   && callee.MethodKind != MethodKind.LocalFunction
-                   && TypeFacts.HasSourceBody(callee, this.compilation)
-                   && !TypeFacts.CannotCarryText(callee.ReturnType)
-                   && this.ReturnsTaint(callee, MaxCallDepth - 1) is not null;
+            if (callee is null || callee.MethodKind == MethodKind.LocalFunction)
+            {
+                return false;
+            }
+
+            // Most calls are into other assemblies: the source test comes first, the text test only for the rest.
+            var hasBody = TypeFacts.HasSourceBody(callee, this.compilation);
+            if (!hasBody && !this.implementations.TryGet(callee, out _))
+            {
+                return false;
+            }
+
+            if (TypeFacts.CannotCarryText(callee.ReturnType))
+            {
+                return false;
+            }
+
+            if (hasBody && this.ReturnsTaint(callee, MaxCallDepth - 1) is not null)
+            {
+                return true;
+            }
+
+            if (this.implementations.TryGet(callee, out var bodies))
+            {
+                foreach (var body in bodies)
+                {
+                    if (this.ReturnsTaint(body, MaxCallDepth - 1) is not null)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The implementations and overrides a call of <paramref name="callee"/> may run (none when it does not dispatch).</summary>
+        public bool TryGetImplementations(IMethodSymbol callee, out ImmutableArray<IMethodSymbol> bodies) => this.implementations.TryGet(callee, out bodies);
+
+        /// <summary>A callee as messages quote it: <c>'Audit.Record'</c>, or through an interface <c>'IAudit.Record' (implementation 'Audit.Record')</c>.</summary>
+        public static string QuoteCallee(IMethodSymbol body, IMethodSymbol? calledThrough)
+        {
+            var name = "'" + DisplayName(body) + "'";
+            return calledThrough is null ? name : "'" + DisplayName(calledThrough) + "' (implementation " + name + ")";
+
+            static string DisplayName(IMethodSymbol method) =>
+                method.AssociatedSymbol is IPropertySymbol property ? TypeFacts.MemberDisplayName(property) : TypeFacts.MemberDisplayName(method);
         }
 
         /// <summary>
@@ -200,7 +249,28 @@ namespace Accrue.Portal.Analyzers.DataFlow
                 IObjectCreationOperation creation => creation.Constructor,
                 _ => null,
             };
-            return callee is not null && TypeFacts.HasSourceBody(callee, this.compilation) && this.CalleeMayReachSink(callee, MaxCallDepth - 1);
+            if (callee is null)
+            {
+                return false;
+            }
+
+            if (TypeFacts.HasSourceBody(callee, this.compilation) && this.CalleeMayReachSink(callee, MaxCallDepth - 1))
+            {
+                return true;
+            }
+
+            if (this.implementations.TryGet(callee, out var bodies))
+            {
+                foreach (var body in bodies)
+                {
+                    if (this.CalleeMayReachSink(body, MaxCallDepth - 1))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
@@ -345,7 +415,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
                 {
                     if (!found.IsClearedFor(sink.Kind) && reported.Add(argument.Value.Syntax))
                     {
-                        findings.Add(new TaintFinding(argument.Value, found, sink.Through(TypeFacts.MemberDisplayName(call.Method))));
+                        findings.Add(new TaintFinding(argument.Value, found, sink.Through(QuoteCallee(call.Method, call.CalledThrough))));
                         break;
                     }
                 }
@@ -386,7 +456,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
                     }
                 }
 
-                return builder.Count == 0 ? null : MethodFacts.Collect(m, builder.ToImmutable(), this.compilation, this.Specification, this.Propagation);
+                return builder.Count == 0 ? null : MethodFacts.Collect(m, builder.ToImmutable(), this.compilation, this.Specification, this.Propagation, this.implementations);
             });
         }
 

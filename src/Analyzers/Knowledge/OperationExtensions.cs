@@ -16,6 +16,20 @@ namespace Accrue.Portal.Analyzers.Knowledge
             return operation;
         }
 
+        /// <summary>What <c>?.</c> or <c>?[]</c> tests for null: <c>a</c> in <c>a?.B</c>, the object the placeholder stands for.</summary>
+        public static IOperation? ConditionalAccessReceiver(this IConditionalAccessInstanceOperation instance)
+        {
+            for (var current = instance.Parent; current is not null; current = current.Parent)
+            {
+                if (current is IConditionalAccessOperation access)
+                {
+                    return access.Operation;
+                }
+            }
+
+            return null;
+        }
+
         public static bool TryGetConstantString(this IOperation operation, out string value)
         {
             if (operation.ConstantValue is { HasValue: true, Value: string text })

@@ -16,29 +16,87 @@ namespace Accrue.Portal.Analyzers.Requests
     /// method (<c>new</c>, directly or through locals), and every other use of it before the call is a member write,
     /// an <c>AddExtraParam</c>/<c>ExtraParams</c> write with a constant key, a scalar read, or the call itself.
     /// Anything else (passed to a method, aliased, captured by a lambda, stored, reassigned) makes it opaque.
+    /// <para>
+    /// Across methods (<see cref="RequestReach"/>): an object created here and passed to a method of the compilation
+    /// (or an interface or virtual member, into each implementation) is followed there, its writes added, to the call
+    /// that sends it; an object created here and returned (a factory) is followed into each caller, which may complete
+    /// it and send it or pass it on. Such a request is reported here, where the object is created.
+    /// </para>
     /// </summary>
     internal sealed class PortalRequestCollector
     {
         private readonly PortalRequestSymbols symbols;
         private readonly RequestCallMatcher matcher;
-        private readonly Dictionary<ILocalSymbol, List<ILocalReferenceOperation>> references = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ISymbol, List<IOperation>> references = new(SymbolEqualityComparer.Default);
         private readonly Dictionary<ILocalSymbol, IVariableDeclaratorOperation> declarators = new(SymbolEqualityComparer.Default);
+        private readonly List<(IInvocationOperation Call, IOperation Options)> calls = new();
+        private readonly List<(IInvocationOperation Call, IArgumentOperation Argument)> handOffs = new();
+        private readonly List<IReturnOperation> returns = new();
+        private readonly List<IObjectCreationOperation> creations = new();
 
-        private PortalRequestCollector(PortalRequestSymbols symbols, RequestCallMatcher matcher)
+        /// <summary>In a callee or caller followed from the creating method: what stands for the object followed.</summary>
+        private readonly IOperation? seedCall;
+        private readonly IParameterSymbol? seedParameter;
+        private readonly OptionsObject? seed;
+
+        private PortalRequestCollector(PortalRequestSymbols symbols, RequestCallMatcher matcher, IOperation? seedCall = null, IParameterSymbol? seedParameter = null, OptionsObject? seed = null)
         {
             this.symbols = symbols;
             this.matcher = matcher;
+            this.seedCall = seedCall;
+            this.seedParameter = seedParameter;
+            this.seed = seed;
         }
 
         /// <summary>The requests reaching portal-session calls.</summary>
-        public static ImmutableArray<PortalRequest> Collect(ImmutableArray<IOperation> operationBlocks, PortalRequestSymbols symbols) =>
-            Collect(operationBlocks, symbols, symbols.TryMatchSessionCreate);
+        public static ImmutableArray<PortalRequest> Collect(ISymbol owner, ImmutableArray<IOperation> operationBlocks, PortalRequestSymbols symbols) =>
+            Collect(owner, operationBlocks, symbols, symbols.TryMatchSessionCreate, includeUnsent: false);
 
-        /// <summary>The requests reaching the calls <paramref name="matcher"/> recognises (session creation, configuration writes).</summary>
-        public static ImmutableArray<PortalRequest> Collect(ImmutableArray<IOperation> operationBlocks, PortalRequestSymbols symbols, RequestCallMatcher matcher)
+        /// <summary>
+        /// The requests reaching the calls <paramref name="matcher"/> recognises (session creation, configuration writes),
+        /// in this method or along the methods the object is passed to or returned to. With
+        /// <paramref name="includeUnsent"/>, also every options object created here that reaches no call in sight
+        /// (<see cref="PortalRequest.IsUnsent"/>), for rules that judge a value wherever it is written.
+        /// </summary>
+        public static ImmutableArray<PortalRequest> Collect(ISymbol owner, ImmutableArray<IOperation> operationBlocks, PortalRequestSymbols symbols, RequestCallMatcher matcher, bool includeUnsent)
         {
             var collector = new PortalRequestCollector(symbols, matcher);
-            var calls = new List<(IInvocationOperation Call, IOperation Options)>();
+            collector.Walk(operationBlocks);
+            var requests = ImmutableArray.CreateBuilder<PortalRequest>(collector.calls.Count);
+            foreach (var (call, options) in collector.calls)
+            {
+                requests.Add(new PortalRequest(call, options, collector.Build(options, call, NewVisiting()), acrossMethods: false));
+            }
+
+            var reach = symbols.Reach;
+            foreach (var (call, argument) in collector.handOffs)
+            {
+                collector.FollowHandOff(reach, call, argument, null, TaintDepth, requests);
+            }
+
+            if (owner is IMethodSymbol method && symbols.IsRequestOptionsType(method.ReturnType))
+            {
+                foreach (var returned in collector.returns)
+                {
+                    collector.FollowToCallers(reach, method, returned, requests);
+                }
+            }
+
+            if (includeUnsent)
+            {
+                collector.AddUnsent(requests);
+            }
+
+            return requests.ToImmutable();
+        }
+
+        /// <summary>How many methods deep a request is followed: the data-flow rules' bound.</summary>
+        private const int TaintDepth = DataFlow.TaintEngine.MaxCallDepth;
+
+        private static HashSet<ILocalSymbol> NewVisiting() => new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+
+        private void Walk(ImmutableArray<IOperation> operationBlocks)
+        {
             foreach (var block in operationBlocks)
             {
                 foreach (var operation in block.DescendantsAndSelf())
@@ -46,35 +104,165 @@ namespace Accrue.Portal.Analyzers.Requests
                     switch (operation)
                     {
                         case ILocalReferenceOperation reference:
-                            if (!collector.references.TryGetValue(reference.Local, out var list))
-                            {
-                                collector.references[reference.Local] = list = new List<ILocalReferenceOperation>();
-                            }
-
-                            list.Add(reference);
+                            this.AddReference(reference.Local, reference);
+                            break;
+                        case IParameterReferenceOperation reference when this.seedParameter is not null
+                                                                          && SymbolEqualityComparer.Default.Equals(reference.Parameter.OriginalDefinition, this.seedParameter):
+                            this.AddReference(this.seedParameter, reference);
                             break;
                         case IVariableDeclaratorOperation declarator:
-                            collector.declarators[declarator.Symbol] = declarator;
+                            this.declarators[declarator.Symbol] = declarator;
                             break;
-                        case IInvocationOperation invocation when matcher(invocation, out var options):
-                            calls.Add((invocation, options));
+                        case IInvocationOperation invocation when this.matcher(invocation, out var options):
+                            this.calls.Add((invocation, options));
+                            break;
+                        case IArgumentOperation { Parent: IInvocationOperation call, Parameter: { } parameter } argument
+                            when this.symbols.IsRequestOptionsType(parameter.Type) && call.TargetMethod.MethodKind != MethodKind.LocalFunction:
+                            this.handOffs.Add((call, argument));
+                            break;
+                        case IReturnOperation { ReturnedValue: { } } returned when EnclosingFunction(returned) is null:
+                            this.returns.Add(returned);
+                            break;
+                        case IObjectCreationOperation creation:
+                            this.creations.Add(creation);
                             break;
                     }
                 }
             }
-
-            var requests = ImmutableArray.CreateBuilder<PortalRequest>(calls.Count);
-            foreach (var (call, options) in calls)
-            {
-                requests.Add(new PortalRequest(call, options, collector.Build(options, call, new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default))));
-            }
-
-            return requests.MoveToImmutable();
         }
 
-        private OptionsObject? Build(IOperation value, IInvocationOperation call, HashSet<ILocalSymbol> visiting)
+        private void AddReference(ISymbol symbol, IOperation reference)
         {
-            switch (value.WalkDownImplicitConversions())
+            if (!this.references.TryGetValue(symbol, out var list))
+            {
+                this.references[symbol] = list = new List<IOperation>();
+            }
+
+            list.Add(reference);
+        }
+
+        /// <summary>
+        /// An options object handed to a method of the compilation: followed into its body (each implementation's, through
+        /// an interface or virtual member), where its parameter may be completed and sent or handed on again.
+        /// </summary>
+        private void FollowHandOff(RequestReach reach, IInvocationOperation call, IArgumentOperation argument, OptionsObject? followed, int depth, ImmutableArray<PortalRequest>.Builder requests)
+        {
+            if (depth <= 0 || this.matcher(call, out _) || (followed is null && this.Build(argument.Value, call, NewVisiting()) is null))
+            {
+                return; // sent here, too deep, or an object this method did not create
+            }
+
+            foreach (var body in reach.BodiesOf(call.TargetMethod))
+            {
+                var root = followed ?? this.Build(argument.Value, call, NewVisiting());
+                if (root is null || argument.Parameter is not { } parameter || parameter.Ordinal >= body.Method.Parameters.Length)
+                {
+                    continue;
+                }
+
+                var callee = new PortalRequestCollector(this.symbols, this.matcher, seedParameter: body.Method.Parameters[parameter.Ordinal].OriginalDefinition, seed: root);
+                callee.Walk(body.Blocks);
+                callee.AddSeedRequests(reach, depth - 1, requests);
+            }
+        }
+
+        /// <summary>A factory's returned object, followed into each call of the factory (one level), rebuilt for each.</summary>
+        private void FollowToCallers(RequestReach reach, IMethodSymbol factory, IReturnOperation returned, ImmutableArray<PortalRequest>.Builder requests)
+        {
+            foreach (var call in reach.CallersOf(factory))
+            {
+                var root = this.Build(returned.ReturnedValue!, returned, NewVisiting());
+                if (root is null)
+                {
+                    return;
+                }
+
+                var caller = new PortalRequestCollector(this.symbols, this.matcher, seedCall: call, seed: root);
+                caller.Walk(ImmutableArray.Create(RequestReach.RootOf(call)));
+                caller.AddSeedRequests(reach, TaintDepth - 1, requests);
+            }
+        }
+
+        /// <summary>In a followed method: the calls that send the object followed, and the methods it is handed on to.</summary>
+        private void AddSeedRequests(RequestReach reach, int depth, ImmutableArray<PortalRequest>.Builder requests)
+        {
+            foreach (var (call, options) in this.calls)
+            {
+                if (ReferenceEquals(this.Build(options, call, NewVisiting()), this.seed))
+                {
+                    requests.Add(new PortalRequest(call, options, this.seed, acrossMethods: true));
+                }
+            }
+
+            foreach (var (call, argument) in this.handOffs)
+            {
+                if (ReferenceEquals(this.Build(argument.Value, call, NewVisiting()), this.seed))
+                {
+                    this.FollowHandOff(reach, call, argument, this.seed, depth, requests);
+                }
+            }
+        }
+
+        /// <summary>Objects created here that reach no call in sight, with what this method writes on them.</summary>
+        private void AddUnsent(ImmutableArray<PortalRequest>.Builder requests)
+        {
+            foreach (var creation in this.creations)
+            {
+                if (this.symbols.UnsentPrefix(creation.Type) is not { } prefix || IsNestedWrite(creation) || Contains(requests, creation.Syntax))
+                {
+                    continue;
+                }
+
+                var built = creation.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }
+                    ? this.BuildLocal(declarator.Symbol, null, NewVisiting())
+                    : this.Build(creation, null, NewVisiting());
+                if (built is not null)
+                {
+                    requests.Add(PortalRequest.Unsent(built, prefix));
+                }
+            }
+
+            static bool Contains(ImmutableArray<PortalRequest>.Builder requests, SyntaxNode creation)
+            {
+                foreach (var request in requests)
+                {
+                    if (request.Root?.Creation == creation)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            static bool IsNestedWrite(IOperation creation)
+            {
+                var parent = creation.Parent;
+                while (parent is IConversionOperation)
+                {
+                    parent = parent.Parent;
+                }
+
+                return parent is IAssignmentOperation { Target: IPropertyReferenceOperation } or IArgumentOperation or IInvocationOperation;
+            }
+        }
+
+        /// <param name="call">Where the object leaves this method (the call that sends it or receives it, or the return); null: nowhere in sight.</param>
+        private OptionsObject? Build(IOperation value, IOperation? call, HashSet<ILocalSymbol> visiting)
+        {
+            value = value.WalkDownImplicitConversions();
+            if (this.seed is not null && (value == this.seedCall
+                                          || (value is IParameterReferenceOperation parameter && SymbolEqualityComparer.Default.Equals(parameter.Parameter.OriginalDefinition, this.seedParameter))))
+            {
+                if (value is IParameterReferenceOperation && visiting.Count == 0)
+                {
+                    this.ApplyUses(this.seed, this.seedParameter!, null, call, visiting);
+                }
+
+                return this.seed;
+            }
+
+            switch (value)
             {
                 case IObjectCreationOperation { Arguments.Length: 0 } creation when this.symbols.IsOptionsType(creation.Type):
                     var created = new OptionsObject(creation.Type!, creation.Syntax);
@@ -91,22 +279,27 @@ namespace Accrue.Portal.Analyzers.Requests
             }
         }
 
-        private OptionsObject? BuildLocal(ILocalSymbol local, IInvocationOperation call, HashSet<ILocalSymbol> visiting)
+        private OptionsObject? BuildLocal(ILocalSymbol local, IOperation? call, HashSet<ILocalSymbol> visiting)
         {
             if (local.RefKind != RefKind.None || !visiting.Add(local) || !this.declarators.TryGetValue(local, out var declarator)
-                || declarator.GetVariableInitializer()?.Value.WalkDownImplicitConversions() is not IObjectCreationOperation creation)
+                || declarator.GetVariableInitializer()?.Value.WalkDownImplicitConversions() is not { } initializer
+                || (initializer is not IObjectCreationOperation && initializer != this.seedCall))
             {
                 return null;
             }
 
-            var built = this.Build(creation, call, visiting);
-            if (built is null)
+            var built = this.Build(initializer, call, visiting);
+            if (built is not null)
             {
-                return null;
+                this.ApplyUses(built, local, EnclosingFunction(declarator), call, visiting);
             }
 
-            var function = EnclosingFunction(declarator);
-            var uses = this.references.TryGetValue(local, out var found) ? found : new List<ILocalReferenceOperation>();
+            return built;
+        }
+
+        private void ApplyUses(OptionsObject built, ISymbol holder, IOperation? function, IOperation? call, HashSet<ILocalSymbol> visiting)
+        {
+            var uses = this.references.TryGetValue(holder, out var found) ? found : new List<IOperation>();
             uses.Sort((a, b) => a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart));
             foreach (var use in uses)
             {
@@ -119,11 +312,9 @@ namespace Accrue.Portal.Analyzers.Requests
                     this.ApplyUse(built, use, call, visiting);
                 }
             }
-
-            return built;
         }
 
-        private void ApplyInitializer(OptionsObject target, IObjectOrCollectionInitializerOperation initializer, IInvocationOperation call, HashSet<ILocalSymbol> visiting)
+        private void ApplyInitializer(OptionsObject target, IObjectOrCollectionInitializerOperation initializer, IOperation? call, HashSet<ILocalSymbol> visiting)
         {
             foreach (var member in initializer.Initializers)
             {
@@ -158,10 +349,10 @@ namespace Accrue.Portal.Analyzers.Requests
         }
 
         /// <summary>One use of a tracked local: a write through it, the call itself, a harmless read, or an escape.</summary>
-        private void ApplyUse(OptionsObject target, ILocalReferenceOperation use, IInvocationOperation call, HashSet<ILocalSymbol> visiting)
+        private void ApplyUse(OptionsObject target, IOperation use, IOperation? call, HashSet<ILocalSymbol> visiting)
         {
             // Uses after the call cannot change what was sent, unless a loop brings the call round again.
-            var afterCall = use.Syntax.SpanStart >= call.Syntax.Span.End && !InSameLoop(call, use);
+            var afterCall = call is not null && use.Syntax.SpanStart >= call.Syntax.Span.End && !InSameLoop(call, use);
             if (afterCall)
             {
                 return;
@@ -196,7 +387,9 @@ namespace Accrue.Portal.Analyzers.Requests
                         when add.Instance == current && path.Count > 0 && this.symbols.OptionsListElement(current.Type) is not null:
                         this.AddItemAt(target, path, add.Arguments[0].Value, call, visiting);
                         return;
-                    case IArgumentOperation { Parent: IInvocationOperation invocation } when path.Count == 0 && this.IsRequestCallWith(invocation, use):
+                    case IArgumentOperation { Parent: IInvocationOperation invocation } when path.Count == 0 && (invocation == call || this.IsRequestCallWith(invocation, use)):
+                        return;
+                    case IReturnOperation returned when path.Count == 0 && returned == call:
                         return;
                     case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation into } assignment
                         when assignment.Value == current && path.Count == 0 && this.symbols.IsOptionsType(into.Property.ContainingType):
@@ -230,10 +423,10 @@ namespace Accrue.Portal.Analyzers.Requests
             _ => false,
         };
 
-        private bool IsRequestCallWith(IInvocationOperation invocation, ILocalReferenceOperation use) =>
+        private bool IsRequestCallWith(IInvocationOperation invocation, IOperation use) =>
             this.matcher(invocation, out var options) && options == use;
 
-        private void WriteAt(OptionsObject target, List<IPropertySymbol> path, IOperation value, IInvocationOperation call, HashSet<ILocalSymbol> visiting)
+        private void WriteAt(OptionsObject target, List<IPropertySymbol> path, IOperation value, IOperation? call, HashSet<ILocalSymbol> visiting)
         {
             var owner = this.Navigate(target, path);
             if (owner is not null)
@@ -242,7 +435,7 @@ namespace Accrue.Portal.Analyzers.Requests
             }
         }
 
-        private void AddItemAt(OptionsObject target, List<IPropertySymbol> path, IOperation item, IInvocationOperation call, HashSet<ILocalSymbol> visiting)
+        private void AddItemAt(OptionsObject target, List<IPropertySymbol> path, IOperation item, IOperation? call, HashSet<ILocalSymbol> visiting)
         {
             var owner = this.Navigate(target, path);
             var name = this.symbols.FieldName(path[path.Count - 1]);
@@ -277,7 +470,7 @@ namespace Accrue.Portal.Analyzers.Requests
             return node;
         }
 
-        private void Write(OptionsObject target, IPropertySymbol property, IOperation value, IInvocationOperation call, HashSet<ILocalSymbol> visiting)
+        private void Write(OptionsObject target, IPropertySymbol property, IOperation value, IOperation? call, HashSet<ILocalSymbol> visiting)
         {
             var name = this.symbols.FieldName(property);
             if (name is null)
@@ -304,7 +497,7 @@ namespace Accrue.Portal.Analyzers.Requests
             target.Fields[name] = field;
         }
 
-        private OptionsList? BuildList(IOperation value, IInvocationOperation call, HashSet<ILocalSymbol> visiting)
+        private OptionsList? BuildList(IOperation value, IOperation? call, HashSet<ILocalSymbol> visiting)
         {
             var list = new OptionsList();
             switch (value)

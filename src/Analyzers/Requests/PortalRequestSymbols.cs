@@ -6,6 +6,7 @@ namespace Accrue.Portal.Analyzers.Requests
     using System.Collections.Immutable;
     using System.Runtime.CompilerServices;
     using Accrue.Portal.Analyzers.Knowledge;
+    using Accrue.Portal.Internal;
     using Microsoft.CodeAnalysis;
     using Microsoft.CodeAnalysis.Diagnostics;
     using Microsoft.CodeAnalysis.Operations;
@@ -23,6 +24,7 @@ namespace Accrue.Portal.Analyzers.Requests
 
         private PortalRequestSymbols(Compilation compilation, INamedTypeSymbol sessionService, INamedTypeSymbol sessionCreateOptions, INamedTypeSymbol baseOptions, INamedTypeSymbol nestedOptions)
         {
+            this.Compilation = compilation;
             this.SessionService = sessionService;
             this.SessionCreateOptions = sessionCreateOptions;
             this.BaseOptions = baseOptions;
@@ -33,7 +35,23 @@ namespace Accrue.Portal.Analyzers.Requests
             this.ConfigurationService = types.Get(StripeNames.ConfigurationService);
             this.ConfigurationCreateOptions = types.Get(StripeNames.ConfigurationCreateOptions);
             this.ConfigurationUpdateOptions = types.Get(StripeNames.ConfigurationUpdateOptions);
+            this.Reach = new RequestReach(this);
+            if (this.ConfigurationCreateOptions is { } create)
+            {
+                var chain = this.PropertyChain(create, PortalApiRules.SubscriptionCancelPath.Split('.'));
+                this.configurationFeatures = chain?[0].Type;
+                this.subscriptionCancel = chain?[1].Type;
+            }
         }
+
+        private readonly ITypeSymbol? configurationFeatures;
+        private readonly ITypeSymbol? subscriptionCancel;
+
+        /// <summary>The compilation the symbols belong to: the only one whose method bodies the request rules read.</summary>
+        public Compilation Compilation { get; }
+
+        /// <summary>The compilation's methods that receive, send or return options (<see cref="RequestReach"/>).</summary>
+        internal RequestReach Reach { get; }
 
         public INamedTypeSymbol SessionService { get; }
 
@@ -78,7 +96,7 @@ namespace Accrue.Portal.Analyzers.Requests
             OperationBlockGate.Register(
                 start,
                 this.CreatesOptions,
-                context => analyze(context, this.SessionRequestsOf(context.OperationBlocks)),
+                context => analyze(context, this.SessionRequestsOf(context.OwningSymbol, context.OperationBlocks)),
                 OperationKind.ObjectCreation);
 
         /// <summary>
@@ -147,6 +165,37 @@ namespace Accrue.Portal.Analyzers.Requests
             }
 
             return false;
+        }
+
+        /// <summary>The options a request call sends: <c>SessionCreateOptions</c>, <c>ConfigurationCreateOptions</c>, <c>ConfigurationUpdateOptions</c>.</summary>
+        public bool IsRequestOptionsType(ITypeSymbol? type) =>
+            type is not null
+            && (SymbolEqualityComparer.Default.Equals(type, this.SessionCreateOptions)
+                || SymbolEqualityComparer.Default.Equals(type, this.ConfigurationCreateOptions)
+                || SymbolEqualityComparer.Default.Equals(type, this.ConfigurationUpdateOptions));
+
+        /// <summary>
+        /// For a configuration options object judged where it is written (PORTAL009): its place in the request, "" for
+        /// a configuration's options, <c>features</c> or <c>features.subscription_cancel</c> for those parts; null for any other type.
+        /// </summary>
+        public string? UnsentPrefix(ITypeSymbol? type)
+        {
+            if (type is null)
+            {
+                return null;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(type, this.ConfigurationCreateOptions) || SymbolEqualityComparer.Default.Equals(type, this.ConfigurationUpdateOptions))
+            {
+                return string.Empty;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(type, this.configurationFeatures))
+            {
+                return "features";
+            }
+
+            return SymbolEqualityComparer.Default.Equals(type, this.subscriptionCancel) ? PortalApiRules.SubscriptionCancelPath : null;
         }
 
         /// <summary>A Stripe options object (the request root or a nested options class).</summary>
@@ -234,8 +283,8 @@ namespace Accrue.Portal.Analyzers.Requests
         }
 
         /// <summary>Keyed weakly by the body's first operation block, so an entry lives as long as the operation tree.</summary>
-        private ImmutableArray<PortalRequest> SessionRequestsOf(ImmutableArray<IOperation> blocks) =>
-            this.sessionRequests.GetValue(blocks[0], _ => new BodyRequests(PortalRequestCollector.Collect(blocks, this))).Requests;
+        private ImmutableArray<PortalRequest> SessionRequestsOf(ISymbol owner, ImmutableArray<IOperation> blocks) =>
+            this.sessionRequests.GetValue(blocks[0], _ => new BodyRequests(PortalRequestCollector.Collect(owner, blocks, this))).Requests;
 
         private static bool IsOrDerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol expected)
         {

@@ -43,7 +43,7 @@ namespace Accrue.Portal.Analyzers.Rules
                 var account = request.Lookup(PortalApiRules.CustomerAccountPath);
                 if (customer.IsAbsent && account.IsAbsent)
                 {
-                    Report(request.OptionsArgument.Syntax.GetLocation(), "The portal session is created with neither Customer nor CustomerAccount; Stripe rejects it");
+                    Report(request.Location, "The portal session is created with neither Customer nor CustomerAccount; Stripe rejects it", request.SentAt);
                 }
 
                 if (customer.ConstantString is { } customerId && !customerId.StartsWith(PortalApiRules.CustomerIdPrefix, StringComparison.Ordinal))
@@ -61,11 +61,11 @@ namespace Accrue.Portal.Analyzers.Rules
                 }
             }
 
-            void Report(Location location, string message)
+            void Report(Location location, string message, Location? sentAt = null)
             {
                 if (reported.Add(location))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(PortalDiagnostics.MissingOrMalformedCustomer, location, message));
+                    context.ReportDiagnostic(Diagnostic.Create(PortalDiagnostics.MissingOrMalformedCustomer, location, sentAt is null ? null : new[] { sentAt }, message));
                 }
             }
         }

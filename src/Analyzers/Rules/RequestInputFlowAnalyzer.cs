@@ -65,7 +65,7 @@ namespace Accrue.Portal.Analyzers.Rules
                 if (finding.Sink.Callee is { } callee)
                 {
                     // Written inside the app's own method: point at the call that hands the input over.
-                    description += " (passed to '" + callee + "')";
+                    description += " (passed to " + callee + ")";
                     additional = additional.Add(finding.Value.Syntax.GetLocation());
                 }
 

@@ -1,6 +1,7 @@
 namespace Accrue.Portal.Analyzers.Rules
 {
     using System;
+    using System.Collections.Generic;
     using System.Collections.Immutable;
     using Accrue.Portal.Analyzers.Knowledge;
     using Accrue.Portal.Analyzers.Requests;
@@ -52,19 +53,32 @@ namespace Accrue.Portal.Analyzers.Rules
             }
 
             var configurationId = PortalOptions.GetString(context.Options, tree, PortalOptions.ConfigurationId);
+            var reported = new HashSet<Location>();
             foreach (var request in requests)
             {
-                if (!request.Lookup(PortalApiRules.ConfigurationPath).IsAbsent)
+                if (!request.Lookup(PortalApiRules.ConfigurationPath).IsAbsent || !reported.Add(request.Location))
                 {
                     continue;
                 }
 
+                // The creation first (the fix edits it), then the call that sends an object created in another method.
                 var creation = request.Root?.Creation;
                 var fixable = configurationId is not null && creation is not null;
+                var additional = new List<Location>(2);
+                if (fixable)
+                {
+                    additional.Add(creation!.GetLocation());
+                }
+
+                if (request.SentAt is { } sentAt)
+                {
+                    additional.Add(sentAt);
+                }
+
                 context.ReportDiagnostic(Diagnostic.Create(
                     PortalDiagnostics.UnpinnedConfiguration,
-                    request.OptionsArgument.Syntax.GetLocation(),
-                    fixable ? new[] { creation!.GetLocation() } : null,
+                    request.Location,
+                    additional,
                     fixable ? ImmutableDictionary<string, string?>.Empty.Add(ConfigurationIdProperty, configurationId) : null,
                     always ? string.Empty : " in a Release build"));
             }

@@ -14,8 +14,9 @@ namespace Accrue.Portal.Analyzers.Rules
     /// PORTAL009: a portal configuration written with <c>ConfigurationService.Create/Update</c> whose subscription_cancel
     /// cancels immediately, is enabled without asking for a cancellation reason, or carries a proration behaviour Stripe
     /// rejects (<c>always_invoice</c>, or <c>create_prorations</c> with <c>at_period_end</c>); or whose subscription_pause
-    /// is limited to preset durations without any. Only what the method provably writes counts (the issue-5 request
-    /// engine); unknown values are silent.
+    /// is limited to preset durations without any. Only what the method writes counts (the issue-5 request engine,
+    /// followed across methods); a rejected or weak value is reported where it is written, even when no Create/Update
+    /// call is in sight; unknown values are silent.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class WeakCancellationConfigurationAnalyzer : DiagnosticAnalyzer
@@ -63,7 +64,7 @@ namespace Accrue.Portal.Analyzers.Rules
         private static void Analyze(OperationBlockAnalysisContext context, PortalRequestSymbols symbols)
         {
             var reported = new HashSet<Location>();
-            foreach (var request in PortalRequestCollector.Collect(context.OperationBlocks, symbols, symbols.TryMatchConfigurationWrite))
+            foreach (var request in PortalRequestCollector.Collect(context.OwningSymbol, context.OperationBlocks, symbols, symbols.TryMatchConfigurationWrite, includeUnsent: true))
             {
                 if (request.Root is not { } root)
                 {
@@ -71,7 +72,8 @@ namespace Accrue.Portal.Analyzers.Rules
                 }
 
                 var isCreate = SymbolEqualityComparer.Default.Equals(root.Type, symbols.ConfigurationCreateOptions);
-                var mode = request.Lookup(PortalApiRules.SubscriptionCancelModePath);
+                // A rejected or weak value is wrong where it is written, whatever code out of sight does with the object.
+                var mode = request.LookupWritten(PortalApiRules.SubscriptionCancelModePath);
                 if (mode.ConstantString == PortalApiRules.CancelModeImmediately)
                 {
                     ReportReplace(
@@ -80,7 +82,7 @@ namespace Accrue.Portal.Analyzers.Rules
                         PortalApiRules.CancelModeAtPeriodEnd);
                 }
 
-                var proration = request.Lookup(PortalApiRules.SubscriptionCancelProrationPath);
+                var proration = request.LookupWritten(PortalApiRules.SubscriptionCancelProrationPath);
                 if (proration.ConstantString == PortalApiRules.ProrationAlwaysInvoice)
                 {
                     ReportReplace(
@@ -124,7 +126,7 @@ namespace Accrue.Portal.Analyzers.Rules
 
             void CheckCancellationReason(PortalRequest request, bool isCreate)
             {
-                var enabled = request.Lookup(PortalApiRules.SubscriptionCancelEnabledPath);
+                var enabled = request.LookupWritten(PortalApiRules.SubscriptionCancelEnabledPath);
                 if (enabled.Value?.ConstantValue is not { HasValue: true, Value: true })
                 {
                     return;
@@ -135,8 +137,9 @@ namespace Accrue.Portal.Analyzers.Rules
                 var reason = request.Lookup(PortalApiRules.CancellationReasonPath);
                 if (reason.IsAbsent)
                 {
-                    // An update that leaves cancellation_reason alone keeps what the configuration has.
-                    if (isCreate)
+                    // An update that leaves cancellation_reason alone keeps what the configuration has; an object not
+                    // sent in sight may be completed elsewhere.
+                    if (isCreate && !request.IsUnsent)
                     {
                         Report(enabled.Value.Syntax.GetLocation(), Message, FixAddCancellationReason, reason.MissingFrom?.Creation?.GetLocation());
                     }
@@ -144,12 +147,13 @@ namespace Accrue.Portal.Analyzers.Rules
                     return;
                 }
 
-                var reasonEnabled = request.Lookup(PortalApiRules.CancellationReasonEnabledPath);
+                var reasonEnabled = request.LookupWritten(PortalApiRules.CancellationReasonEnabledPath);
+                var reasonKnown = request.Lookup(PortalApiRules.CancellationReasonEnabledPath);
                 if (reasonEnabled.Value?.ConstantValue is { HasValue: true, Value: false })
                 {
                     Report(reasonEnabled.Value.Syntax.GetLocation(), Message, reasonEnabled.Value.Syntax.IsKind(SyntaxKind.FalseLiteralExpression) ? FixEnableReason : null, null);
                 }
-                else if (reasonEnabled.IsAbsent && isCreate && reason.Value is { } reasonValue)
+                else if (reasonKnown.IsAbsent && isCreate && !request.IsUnsent && reason.Value is { } reasonValue)
                 {
                     Report(reasonValue.Syntax.GetLocation(), Message, FixAddReasonEnabled, reason.Object?.Creation?.GetLocation());
                 }

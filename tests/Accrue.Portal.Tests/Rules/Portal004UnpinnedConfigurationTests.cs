@@ -272,7 +272,9 @@ public sealed class Portal004UnpinnedConfigurationTests
 
             class Billing
             {
-                SessionCreateOptions Build() => new SessionCreateOptions();
+                private SessionCreateOptions template = null!;
+
+                SessionCreateOptions Build() => template;
 
                 Session Open(string configurationId, SessionCreateOptions parameterOptions) => new SessionService().Create({{options}});
             }

@@ -235,7 +235,9 @@ public sealed class Portal007MissingCustomerTests
 
             class Billing
             {
-                SessionCreateOptions Build() => new SessionCreateOptions();
+                private SessionCreateOptions template = null!;
+
+                SessionCreateOptions Build() => template;
 
                 Session Open(string customerId, SessionCreateOptions parameterOptions) => new SessionService().Create({{options}});
             }

@@ -585,7 +585,7 @@ public sealed class Portal009WeakCancellationConfigurationTests
             .ValidateAsync();
 
     [Fact]
-    public Task Options_never_sent_and_session_requests_are_silent() =>
+    public Task Options_never_sent_are_judged_where_written_and_session_requests_are_silent() =>
         Create("""
             using Stripe.BillingPortal;
 
@@ -593,7 +593,7 @@ public sealed class Portal009WeakCancellationConfigurationTests
             {
                 ConfigurationCreateOptions Draft() => new ConfigurationCreateOptions
                 {
-                    Features = new ConfigurationFeaturesOptions { SubscriptionCancel = new ConfigurationFeaturesSubscriptionCancelOptions { Mode = "immediately" } },
+                    Features = new ConfigurationFeaturesOptions { SubscriptionCancel = new ConfigurationFeaturesSubscriptionCancelOptions { Mode = {|PORTAL009:"immediately"|} } },
                 };
 
                 Session Open() => new SessionService().Create(new SessionCreateOptions { Customer = "cus_1", FlowData = new SessionFlowDataOptions { Type = "immediately" } });

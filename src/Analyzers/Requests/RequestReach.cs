@@ -1,0 +1,276 @@
+namespace Accrue.Portal.Analyzers.Requests
+{
+    using System;
+    using System.Collections.Concurrent;
+    using System.Collections.Generic;
+    using System.Collections.Immutable;
+    using Accrue.Portal.Analyzers.DataFlow;
+    using Accrue.Portal.Analyzers.Knowledge;
+    using Microsoft.CodeAnalysis;
+    using Microsoft.CodeAnalysis.CSharp.Syntax;
+    using Microsoft.CodeAnalysis.Operations;
+    using Microsoft.CodeAnalysis.Text;
+
+    /// <summary>
+    /// The methods of one compilation a request is followed through (<see cref="PortalRequestCollector"/>): the bodies a
+    /// call runs (its own, each implementation of an interface or virtual member, <see cref="Implementations"/>) and the
+    /// calls of an options factory. Both are found on first use and cached for the compilation; only syntax trees of
+    /// this compilation are read.
+    /// </summary>
+    internal sealed class RequestReach
+    {
+        private const int TextChunk = 4096;
+
+        private readonly PortalRequestSymbols symbols;
+        private readonly ConcurrentDictionary<IMethodSymbol, MethodBody?> bodies = new ConcurrentDictionary<IMethodSymbol, MethodBody?>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IInvocationOperation>> callers = new ConcurrentDictionary<IMethodSymbol, ImmutableArray<IInvocationOperation>>(SymbolEqualityComparer.Default);
+        private readonly Func<IMethodSymbol, MethodBody?> readBody;
+        private readonly Func<IMethodSymbol, ImmutableArray<IInvocationOperation>> findCallers;
+        private readonly Lazy<Dictionary<string, List<InvocationExpressionSyntax>>> callSites;
+
+        public RequestReach(PortalRequestSymbols symbols)
+        {
+            this.symbols = symbols;
+            this.readBody = this.ReadBody;
+            this.findCallers = this.FindCallers;
+            this.callSites = new Lazy<Dictionary<string, List<InvocationExpressionSyntax>>>(this.FindCallSites, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        private Compilation Compilation => this.symbols.Compilation;
+
+        /// <summary>The top of the operation tree an operation belongs to (its method body).</summary>
+        public static IOperation RootOf(IOperation operation)
+        {
+            while (operation.Parent is { } parent)
+            {
+                operation = parent;
+            }
+
+            return operation;
+        }
+
+        /// <summary>The bodies a call of <paramref name="target"/> may run in this compilation: its own, or each implementation's.</summary>
+        public IEnumerable<MethodBody> BodiesOf(IMethodSymbol target)
+        {
+            if (TypeFacts.HasSourceBody(target, this.Compilation) && this.bodies.GetOrAdd(target.OriginalDefinition, this.readBody) is { } own)
+            {
+                yield return own;
+            }
+
+            if (Implementations.For(this.Compilation).TryGet(target, out var implementations))
+            {
+                foreach (var implementation in implementations)
+                {
+                    if (this.bodies.GetOrAdd(implementation, this.readBody) is { } body)
+                    {
+                        yield return body;
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The calls of an options factory in this compilation (directly, or through an interface or virtual member it
+        /// implements). The call sites of every factory name are found in one pass per compilation (only trees whose
+        /// text holds a factory's name are walked), and bound once per factory.
+        /// </summary>
+        public ImmutableArray<IInvocationOperation> CallersOf(IMethodSymbol factory) => this.callers.GetOrAdd(factory.OriginalDefinition, this.findCallers);
+
+        private MethodBody? ReadBody(IMethodSymbol method)
+        {
+            var blocks = ImmutableArray.CreateBuilder<IOperation>();
+            foreach (var reference in (method.PartialImplementationPart ?? method).DeclaringSyntaxReferences)
+            {
+                if (!this.Compilation.ContainsSyntaxTree(reference.SyntaxTree))
+                {
+                    continue;
+                }
+
+                var syntax = reference.GetSyntax();
+                if (syntax is AccessorDeclarationSyntax { Body: null, ExpressionBody: null } or ParameterSyntax)
+                {
+                    continue;
+                }
+
+#pragma warning disable RS1030 // A request followed into another method needs its body; the analyzer driver caches these semantic models.
+                if (this.Compilation.GetSemanticModel(reference.SyntaxTree).GetOperation(syntax) is { } operation)
+#pragma warning restore RS1030
+                {
+                    blocks.Add(operation);
+                }
+            }
+
+            return blocks.Count == 0 ? null : new MethodBody(method, blocks.ToImmutable());
+        }
+
+        private ImmutableArray<IInvocationOperation> FindCallers(IMethodSymbol factory)
+        {
+            var found = ImmutableArray.CreateBuilder<IInvocationOperation>();
+            if (!this.callSites.Value.TryGetValue(factory.Name, out var sites))
+            {
+                return found.ToImmutable();
+            }
+
+            SemanticModel? model = null;
+            foreach (var site in sites)
+            {
+#pragma warning disable RS1030 // Calls of a factory are bound once per factory and compilation, only where its name is called.
+                if (model?.SyntaxTree != site.SyntaxTree)
+                {
+                    model = this.Compilation.GetSemanticModel(site.SyntaxTree);
+                }
+#pragma warning restore RS1030
+
+                if (model.GetOperation(site) is IInvocationOperation call && this.Calls(call.TargetMethod, factory))
+                {
+                    found.Add(call);
+                }
+            }
+
+            return found.ToImmutable();
+        }
+
+        /// <summary>Invocations by called name, for the names of the compilation's methods that return request options.</summary>
+        private Dictionary<string, List<InvocationExpressionSyntax>> FindCallSites()
+        {
+            var sites = new Dictionary<string, List<InvocationExpressionSyntax>>(StringComparer.Ordinal);
+            var names = this.FactoryNames();
+            if (names.Count == 0)
+            {
+                return sites;
+            }
+
+            var buffer = new char[TextChunk + 256];
+            foreach (var tree in this.Compilation.SyntaxTrees)
+            {
+                if (!tree.TryGetText(out var text))
+                {
+                    text = tree.GetText();
+                }
+
+                var mentioned = false;
+                foreach (var name in names)
+                {
+                    if (name.Length <= 256 && Mentions(text, name, buffer))
+                    {
+                        mentioned = true;
+                        break;
+                    }
+                }
+
+                if (!mentioned)
+                {
+                    continue;
+                }
+
+                foreach (var node in tree.GetRoot().DescendantNodes())
+                {
+                    if (node is InvocationExpressionSyntax invocation && CalledName(invocation.Expression) is { } called && names.Contains(called))
+                    {
+                        if (!sites.TryGetValue(called, out var list))
+                        {
+                            sites[called] = list = new List<InvocationExpressionSyntax>();
+                        }
+
+                        list.Add(invocation);
+                    }
+                }
+            }
+
+            return sites;
+        }
+
+        /// <summary>The names of the compilation's own methods that return <c>SessionCreateOptions</c> or a configuration's options.</summary>
+        private HashSet<string> FactoryNames()
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            var types = new Stack<INamespaceOrTypeSymbol>();
+            types.Push(this.Compilation.Assembly.GlobalNamespace);
+            while (types.Count > 0)
+            {
+                foreach (var member in types.Pop().GetMembers())
+                {
+                    switch (member)
+                    {
+                        case INamespaceOrTypeSymbol container:
+                            types.Push(container);
+                            break;
+                        case IMethodSymbol method when this.symbols.IsRequestOptionsType(method.ReturnType):
+                            names.Add(method.Name);
+                            break;
+                    }
+                }
+            }
+
+            return names;
+        }
+
+        private bool Calls(IMethodSymbol target, IMethodSymbol factory)
+        {
+            if (SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, factory))
+            {
+                return true;
+            }
+
+            return Implementations.For(this.Compilation).TryGet(target, out var implementations) && implementations.Contains(factory, SymbolEqualityComparer.Default);
+        }
+
+        private static string? CalledName(ExpressionSyntax expression) => expression switch
+        {
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+            _ => null,
+        };
+
+        /// <summary>The text holds <paramref name="name"/>, read in chunks (no string of the whole file).</summary>
+        private static bool Mentions(SourceText text, string name, char[] buffer)
+        {
+            var overlap = name.Length - 1;
+            for (var start = 0; start < text.Length; start += TextChunk)
+            {
+                var count = Math.Min(TextChunk + overlap, text.Length - start);
+                text.CopyTo(start, buffer, 0, count);
+                if (IndexOf(buffer, count, name) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static int IndexOf(char[] buffer, int count, string name)
+        {
+            for (var i = 0; i + name.Length <= count; i++)
+            {
+                var j = 0;
+                while (j < name.Length && buffer[i + j] == name[j])
+                {
+                    j++;
+                }
+
+                if (j == name.Length)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+    }
+
+    /// <summary>The operation blocks of one method of the compilation.</summary>
+    internal sealed class MethodBody
+    {
+        public MethodBody(IMethodSymbol method, ImmutableArray<IOperation> blocks)
+        {
+            this.Method = method;
+            this.Blocks = blocks;
+        }
+
+        public IMethodSymbol Method { get; }
+
+        public ImmutableArray<IOperation> Blocks { get; }
+    }
+}

@@ -391,6 +391,7 @@ public sealed class Portal009WeakCancellationConfigurationTests
                 });
             }
             """)
+            .WithFixIterations(2)
             .ShouldFixCodeWith("""
                 using Stripe.BillingPortal;
 

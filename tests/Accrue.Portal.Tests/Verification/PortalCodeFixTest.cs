@@ -85,7 +85,8 @@ internal sealed class PortalCodeFixTest : CSharpCodeFixTest<EmptyDiagnosticAnaly
             throw new XunitException("A source generator threw:\n" + string.Join("\n", generatorFailures));
         }
 
-        var withAnalyzers = this.CreateCompilationWithAnalyzers(compilation, this.analyzers, this.GetAnalyzerOptions(project), CancellationToken.None);
+        var analyzers = this.analyzers.IsEmpty ? [new EmptyDiagnosticAnalyzer()] : this.analyzers;
+        var withAnalyzers = this.CreateCompilationWithAnalyzers(compilation, analyzers, this.GetAnalyzerOptions(project), CancellationToken.None);
         var analyzerDiagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
         foreach (var crash in analyzerDiagnostics.Where(d => d.Id is "AD0001" or "AD0002"))
         {

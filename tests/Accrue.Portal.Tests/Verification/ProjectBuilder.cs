@@ -4,12 +4,14 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Text;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.Text;
 
 /// <summary>
 /// The fluent test description the rule, fix and generator tests use (Meziantou's style), run by Roslyn's standard
@@ -34,12 +36,13 @@ public sealed class ProjectBuilder
     private BuildConfiguration buildConfiguration = BuildConfiguration.Debug;
     private bool configurationVisibleToAnalyzers = true;
     private bool includeStripe = true;
-    private bool allowCompilerErrors;
+    private CompilerDiagnostics compilerDiagnostics = CompilerDiagnostics.Errors;
     private OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary;
     private NullableContextOptions nullable = NullableContextOptions.Enable;
     private LanguageVersion languageVersion = LanguageVersion.Latest;
     private Dictionary<string, string>? fixedSources;
     private Dictionary<string, string>? batchFixedSources;
+    private int? fixIterations;
 
     public ProjectBuilder WithSourceCode(string markup) => this.WithSourceCode($"Test{this.sources.Count}.cs", markup);
 
@@ -135,16 +138,23 @@ public sealed class ProjectBuilder
     }
 
     /// <summary>For half-typed code: compiler errors in the source do not fail the test (analyzer exceptions still do).</summary>
-    public ProjectBuilder WithCompilerErrorsAllowed()
+    public ProjectBuilder WithCompilerErrorsAllowed() => this.WithCompilerDiagnostics(CompilerDiagnostics.None);
+
+    /// <summary>The compiler diagnostics the test expects exactly (by default errors, so an unexpected one fails it).</summary>
+    public ProjectBuilder WithCompilerDiagnostics(CompilerDiagnostics level)
     {
-        this.allowCompilerErrors = true;
+        this.compilerDiagnostics = level;
         return this;
     }
 
-    /// <summary>Diagnostics beside those the markup marks, as the standard library's results (see <see cref="Expected"/>).</summary>
+    /// <summary>
+    /// Diagnostics beside those the markup marks, as the standard library's results (see <see cref="Expected"/>). One
+    /// placed at a single location says nothing of additional locations, as markup does; one given further
+    /// locations is checked against all of them, exactly.
+    /// </summary>
     public ProjectBuilder ShouldReportDiagnostic(params DiagnosticResult[] diagnostics)
     {
-        this.expectedDiagnostics.AddRange(diagnostics);
+        this.expectedDiagnostics.AddRange(diagnostics.Select(d => d.Spans.Length == 1 ? d.WithOptions(d.Options | DiagnosticOptions.IgnoreAdditionalLocations) : d));
         return this;
     }
 
@@ -177,6 +187,16 @@ public sealed class ProjectBuilder
         return this;
     }
 
+    /// <summary>
+    /// For a fix whose result has a diagnostic of its own: the exact number of passes, one at a time and Fix All. By
+    /// default the library allows at most one pass per diagnostic one at a time, and one Fix All pass.
+    /// </summary>
+    public ProjectBuilder WithFixIterations(int iterations)
+    {
+        this.fixIterations = iterations;
+        return this;
+    }
+
     public async Task ValidateAsync()
     {
         if (this.sources.Count == 0 || (this.analyzers.Count == 0 && this.generators.Count == 0))
@@ -193,14 +213,19 @@ public sealed class ProjectBuilder
         }
 
         var test = this.CreateCodeFixTest();
-        if (this.fixedSources is not null)
+        test.NumberOfIncrementalIterations = this.fixIterations;
+        test.NumberOfFixAllIterations = this.fixIterations;
+
+        // A test that gives only the Fix All result expects the one-at-a-time fixing to reach it too.
+        var fixedSources = this.fixedSources ?? this.batchFixedSources;
+        if (fixedSources is not null)
         {
-            this.AddFixedSources(test.FixedState, this.fixedSources);
+            this.AddFixedSources(test.FixedState, fixedSources, fallback: null);
         }
 
         if (this.batchFixedSources is not null)
         {
-            this.AddFixedSources(test.BatchFixedState, this.batchFixedSources);
+            this.AddFixedSources(test.BatchFixedState, this.batchFixedSources, fallback: fixedSources);
         }
 
         await test.VerifyAsync();
@@ -227,7 +252,7 @@ public sealed class ProjectBuilder
     {
         test.ReferenceAssemblies = TestProjectOptions.NoReferencePackages;
         test.MarkupOptions = MarkupOptions.TreatPositionIndicatorsAsCode;
-        test.CompilerDiagnostics = this.allowCompilerErrors ? CompilerDiagnostics.None : CompilerDiagnostics.Errors;
+        test.CompilerDiagnostics = this.compilerDiagnostics;
         var state = test.TestState;
         state.OutputKind = this.outputKind;
         state.DocumentationMode = DocumentationMode.Parse;
@@ -258,20 +283,36 @@ public sealed class ProjectBuilder
                 : throw new InvalidOperationException("ShouldGenerateSource needs exactly one generator.");
             foreach (var (hintName, text) in this.generatedSources)
             {
-                state.GeneratedSources.Add(($"{generator.Assembly.GetName().Name}/{generator.FullName}/{hintName}", text));
+                // Generators add their sources as UTF-8, and the library compares encodings too.
+                state.GeneratedSources.Add(($"{generator.Assembly.GetName().Name}/{generator.FullName}/{hintName}", SourceText.From(text, Encoding.UTF8)));
             }
         }
     }
 
-    /// <summary>Every document of the fixed project: the files given, and the others as the test wrote them.</summary>
-    private void AddFixedSources(SolutionState state, Dictionary<string, string> fixedMarkup)
+    /// <summary>
+    /// Every document of the fixed project: the files given (their markup marks the diagnostics that must remain,
+    /// fixable ones included), then those of <paramref name="fallback"/>, and the others as the test wrote them
+    /// without the markup of fixable diagnostics, which the fix removes.
+    /// </summary>
+    private void AddFixedSources(SolutionState state, Dictionary<string, string> fixedMarkup, Dictionary<string, string>? fallback)
     {
-        // The fixed markup marks the diagnostics that must remain, fixable ones included.
         state.MarkupHandling = MarkupMode.Allow;
+        var fixable = this.codeFixProvider?.FixableDiagnosticIds ?? [];
+        var defaultDiagnosticFixable = this.analyzers.Count > 0 && this.analyzers[0].SupportedDiagnostics is [var only] && fixable.Contains(only.Id);
         foreach (var (fileName, markup) in this.sources)
         {
-            state.Sources.Add((TestProjectOptions.SourceDirectory + fileName, fixedMarkup.TryGetValue(fileName, out var text) ? text : markup));
+            var text = fixedMarkup.TryGetValue(fileName, out var given) || (fallback?.TryGetValue(fileName, out given) ?? false)
+                ? given
+                : WithoutMarkupOf(markup, id => fixable.Contains(id) || (id.Length == 0 && defaultDiagnosticFixable));
+            state.Sources.Add((TestProjectOptions.SourceDirectory + fileName, text));
         }
+    }
+
+    /// <summary>The markup without the spans <paramref name="removed"/> names, rewritten by the library's own parser.</summary>
+    private static string WithoutMarkupOf(string markup, Func<string, bool> removed)
+    {
+        TestFileMarkupParser.GetPositionsAndSpans(markup, out var source, out var positions, out var spans);
+        return TestFileMarkupParser.CreateTestFile(source, positions, spans.RemoveRange(spans.Keys.Where(removed)));
     }
 }
 

@@ -6,6 +6,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
+using Accrue.Portal.Analyzers.Generators;
 using Accrue.Portal.Analyzers.Rules;
 using Accrue.Portal.CodeFixes;
 using Microsoft.CodeAnalysis;
@@ -181,6 +182,19 @@ public sealed class VerifierSelfTests
             .ShouldFixCodeWith("First.cs", Marked("\"subscription_cancel\""))
             .ShouldFixCodeWith("Second.cs", Marked("\"subscription_cancel\"").Replace("class Billing", "class Other", StringComparison.Ordinal))
             .ValidateAsync();
+
+    [Fact]
+    public async Task Wrong_generated_source_fails()
+    {
+        var failure = await FailureOf(new ProjectBuilder()
+            .WithSourceGenerator<GuardedSessionGenerator>()
+            .WithoutStripe()
+            .WithSourceCode("class C { }")
+            .ShouldGenerateSource("Microsoft.CodeAnalysis.EmbeddedAttribute.cs", "namespace Microsoft.CodeAnalysis { }\n"));
+
+        Assert.Contains("Context: Verifying source generated files", failure, StringComparison.Ordinal);
+        Assert.Contains("content of 'Accrue.Portal.Analyzers/Accrue.Portal.Analyzers.Generators.GuardedSessionGenerator/Microsoft.CodeAnalysis.EmbeddedAttribute.cs' did not match", failure, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task Source_that_does_not_compile_fails()

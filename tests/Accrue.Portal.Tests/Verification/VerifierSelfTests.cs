@@ -288,41 +288,49 @@ public sealed class VerifierSelfTests
         Assert.All(TestReferences.Framework.Concat(TestReferences.StripeNet), r => Assert.True(System.IO.File.Exists(((PortableExecutableReference)r).FilePath)));
     }
 
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    private sealed class ThrowingAnalyzer : DiagnosticAnalyzer
+    /// <summary>A test analyzer of one rule, called for each class declaration.</summary>
+    private abstract class ClassAnalyzer(DiagnosticDescriptor rule) : DiagnosticAnalyzer
     {
-        private static readonly DiagnosticDescriptor Rule = new("TEST001", "t", "t", "t", DiagnosticSeverity.Warning, true);
-
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [rule];
 
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterSyntaxNodeAction(_ => throw new InvalidOperationException("boom"), SyntaxKind.ClassDeclaration);
+            context.RegisterSyntaxNodeAction(c => this.Analyze(c, (ClassDeclarationSyntax)c.Node), SyntaxKind.ClassDeclaration);
         }
+
+        protected abstract void Analyze(SyntaxNodeAnalysisContext context, ClassDeclarationSyntax type);
+    }
+
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    private sealed class ThrowingAnalyzer() : ClassAnalyzer(new("TEST001", "t", "t", "t", DiagnosticSeverity.Warning, true))
+    {
+        protected override void Analyze(SyntaxNodeAnalysisContext context, ClassDeclarationSyntax type) => throw new InvalidOperationException("boom");
     }
 
     /// <summary>Reports each class at its name, with its first method's name as the additional location.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    private sealed class LocationsAnalyzer : DiagnosticAnalyzer
+    private sealed class LocationsAnalyzer() : ClassAnalyzer(Rule)
     {
         public static readonly DiagnosticDescriptor Rule = new("TEST002", "t", "a class with a method", "t", DiagnosticSeverity.Warning, true);
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
+        protected override void Analyze(SyntaxNodeAnalysisContext context, ClassDeclarationSyntax type) =>
+            context.ReportDiagnostic(Diagnostic.Create(Rule, type.Identifier.GetLocation(), [type.Members.OfType<MethodDeclarationSyntax>().First().Identifier.GetLocation()]));
+    }
 
-        public override void Initialize(AnalysisContext context)
+    /// <summary>Reports what it reads: build_property.Configuration, the optimization level and an .editorconfig key.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    private sealed class OptionsProbeAnalyzer() : ClassAnalyzer(Rule)
+    {
+        public static readonly DiagnosticDescriptor Rule = new("TEST004", "t", "configuration {0}, optimization {1}, probe {2}", "t", DiagnosticSeverity.Warning, true);
+
+        protected override void Analyze(SyntaxNodeAnalysisContext context, ClassDeclarationSyntax type)
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterSyntaxNodeAction(
-                c =>
-                {
-                    var type = (ClassDeclarationSyntax)c.Node;
-                    var method = type.Members.OfType<MethodDeclarationSyntax>().First();
-                    c.ReportDiagnostic(Diagnostic.Create(Rule, type.Identifier.GetLocation(), [method.Identifier.GetLocation()]));
-                },
-                SyntaxKind.ClassDeclaration);
+            var options = context.Options.AnalyzerConfigOptionsProvider;
+            var configuration = options.GlobalOptions.TryGetValue("build_property.Configuration", out var value) ? value : "(none)";
+            var probe = options.GetOptions(type.SyntaxTree).TryGetValue("accrue_portal_probe", out var setting) ? setting : "(none)";
+            context.ReportDiagnostic(Diagnostic.Create(Rule, type.Identifier.GetLocation(), configuration, context.Compilation.Options.OptimizationLevel, probe));
         }
     }
 
@@ -338,48 +346,6 @@ public sealed class VerifierSelfTests
         public override void Initialize(AnalysisContext context) =>
             context.RegisterSyntaxNodeAction(c => c.ReportDiagnostic(Diagnostic.Create(Rule, ((ClassDeclarationSyntax)c.Node).Identifier.GetLocation())), SyntaxKind.ClassDeclaration);
 #pragma warning restore RS1025, RS1026
-    }
-
-    /// <summary>Reports what it reads: build_property.Configuration, the optimization level and an .editorconfig key.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    private sealed class OptionsProbeAnalyzer : DiagnosticAnalyzer
-    {
-        public static readonly DiagnosticDescriptor Rule = new("TEST004", "t", "configuration {0}, optimization {1}, probe {2}", "t", DiagnosticSeverity.Warning, true);
-
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
-
-        public override void Initialize(AnalysisContext context)
-        {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterSyntaxNodeAction(
-                c =>
-                {
-                    var options = c.Options.AnalyzerConfigOptionsProvider;
-                    var configuration = options.GlobalOptions.TryGetValue("build_property.Configuration", out var value) ? value : "(none)";
-                    var probe = options.GetOptions(c.Node.SyntaxTree).TryGetValue("accrue_portal_probe", out var setting) ? setting : "(none)";
-                    c.ReportDiagnostic(Diagnostic.Create(Rule, ((ClassDeclarationSyntax)c.Node).Identifier.GetLocation(), configuration, c.Compilation.Options.OptimizationLevel, probe));
-                },
-                SyntaxKind.ClassDeclaration);
-        }
-    }
-
-    /// <summary>Moves the wrong value one space right, then back, forever: the diagnostic moves, so the fixing goes on.</summary>
-    private sealed class FlipFlopFixProvider : CodeFixProvider
-    {
-        public override ImmutableArray<string> FixableDiagnosticIds => ["PORTAL005"];
-
-        public override FixAllProvider? GetFixAllProvider() => null;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-        {
-            var text = await context.Document.GetTextAsync(context.CancellationToken);
-            var before = text.ToString(new TextSpan(context.Span.Start - 2, 2));
-            var change = before == "  " ? new TextChange(new TextSpan(context.Span.Start - 1, 1), string.Empty) : new TextChange(new TextSpan(context.Span.Start, 0), " ");
-            context.RegisterCodeFix(
-                CodeAction.Create("flip", _ => Task.FromResult(context.Document.WithText(text.WithChanges(change)))),
-                context.Diagnostics);
-        }
     }
 
     /// <summary>The flow-type fix, recording the scopes Fix All is asked for.</summary>
@@ -407,8 +373,8 @@ public sealed class VerifierSelfTests
         }
     }
 
-    /// <summary>Replaces the literal by an undefined identifier.</summary>
-    private sealed class BreakingFixProvider : CodeFixProvider
+    /// <summary>A wrong fix of PORTAL005 for the self-tests, without Fix All.</summary>
+    private abstract class TypoFixProvider(string title) : CodeFixProvider
     {
         public override ImmutableArray<string> FixableDiagnosticIds => ["PORTAL005"];
 
@@ -416,28 +382,44 @@ public sealed class VerifierSelfTests
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
+            var fixedDocument = await this.FixAsync(context);
+            context.RegisterCodeFix(CodeAction.Create(title, _ => Task.FromResult(fixedDocument)), context.Diagnostics);
+        }
+
+        protected abstract Task<Document> FixAsync(CodeFixContext context);
+    }
+
+    /// <summary>Moves the wrong value one space right, then back, forever: the diagnostic moves, so the fixing goes on.</summary>
+    private sealed class FlipFlopFixProvider() : TypoFixProvider("flip")
+    {
+        protected override async Task<Document> FixAsync(CodeFixContext context)
+        {
+            var text = await context.Document.GetTextAsync(context.CancellationToken);
+            var change = text.ToString(new TextSpan(context.Span.Start - 2, 2)) == "  "
+                ? new TextChange(new TextSpan(context.Span.Start - 1, 1), string.Empty)
+                : new TextChange(new TextSpan(context.Span.Start, 0), " ");
+            return context.Document.WithText(text.WithChanges(change));
+        }
+    }
+
+    /// <summary>Replaces the literal by an undefined identifier.</summary>
+    private sealed class BreakingFixProvider() : TypoFixProvider("break")
+    {
+        protected override async Task<Document> FixAsync(CodeFixContext context)
+        {
             var root = (await context.Document.GetSyntaxRootAsync(context.CancellationToken))!;
             var node = root.FindNode(context.Span, getInnermostNodeForTie: true);
-            context.RegisterCodeFix(
-                CodeAction.Create("break", _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(node, SyntaxFactory.IdentifierName("subscription_cancel").WithTriviaFrom(node))))),
-                context.Diagnostics);
+            return context.Document.WithSyntaxRoot(root.ReplaceNode(node, SyntaxFactory.IdentifierName("subscription_cancel").WithTriviaFrom(node)));
         }
     }
 
     /// <summary>Fixes the value and adds a <c>#warning</c> line.</summary>
-    private sealed class WarningFixProvider : CodeFixProvider
+    private sealed class WarningFixProvider() : TypoFixProvider("warn")
     {
-        public override ImmutableArray<string> FixableDiagnosticIds => ["PORTAL005"];
-
-        public override FixAllProvider? GetFixAllProvider() => null;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        protected override async Task<Document> FixAsync(CodeFixContext context)
         {
             var text = (await context.Document.GetTextAsync(context.CancellationToken)).ToString();
-            var fixedText = "#warning added by the fix\n" + text.Replace("\"subscription_cancl\"", "\"subscription_cancel\"", StringComparison.Ordinal);
-            context.RegisterCodeFix(
-                CodeAction.Create("warn", _ => Task.FromResult(context.Document.WithText(SourceText.From(fixedText)))),
-                context.Diagnostics);
+            return context.Document.WithText(SourceText.From("#warning added by the fix\n" + text.Replace("\"subscription_cancl\"", "\"subscription_cancel\"", StringComparison.Ordinal)));
         }
     }
 }

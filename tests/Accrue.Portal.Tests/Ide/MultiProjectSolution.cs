@@ -10,6 +10,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Accrue.Portal.Tests.Verification;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
@@ -57,7 +58,7 @@ internal sealed class MultiProjectSolution
             }
         }
 
-        this.projects.Add(new ProjectSpec(name, references, sources.Select(s => (s.FileName, TestMarkup.Parse(s.Markup))).ToList()));
+        this.projects.Add(new ProjectSpec(name, references, sources.Select(s => (s.FileName, Markup.Parse(s.Markup))).ToList()));
         return this;
     }
 
@@ -83,7 +84,7 @@ internal sealed class MultiProjectSolution
         }
 
         var expected = this.projects
-            .SelectMany(p => p.Sources.SelectMany(s => s.Markup.Spans.Where(span => !span.IsLocationMarker).Select(span => $"{span.Name} {PathOf(p.Name, s.FileName)}{Format(span.Span)}")))
+            .SelectMany(p => p.Sources.SelectMany(s => s.Markup.Spans.Where(span => !span.Name.StartsWith('#')).Select(span => $"{span.Name} {PathOf(p.Name, s.FileName)}{Format(span.Span)}")))
             .OrderBy(d => d, StringComparer.Ordinal)
             .ToList();
         var report = new StringBuilder();
@@ -315,5 +316,15 @@ internal sealed class MultiProjectSolution
     /// <summary>One diagnostic: id and location (what the markup marks), and with message and additional locations.</summary>
     public sealed record Reported(string Located, string Full);
 
-    private sealed record ProjectSpec(string Name, string[] References, List<(string FileName, TestMarkup Markup)> Sources);
+    private sealed record ProjectSpec(string Name, string[] References, List<(string FileName, Markup Markup)> Sources);
+
+    /// <summary>A source and its marked spans, read by the standard testing library's markup parser.</summary>
+    private sealed record Markup(string Source, IReadOnlyList<(string Name, TextSpan Span)> Spans)
+    {
+        public static Markup Parse(string markup)
+        {
+            TestFileMarkupParser.GetSpans(markup, out string source, out ImmutableDictionary<string, ImmutableArray<TextSpan>> spans);
+            return new Markup(source, spans.SelectMany(entry => entry.Value.Select(span => (entry.Key, span))).OrderBy(s => s.span.Start).ToList());
+        }
+    }
 }

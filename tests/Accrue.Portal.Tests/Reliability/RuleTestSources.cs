@@ -2,11 +2,14 @@ namespace Accrue.Portal.Tests.Reliability;
 
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using Accrue.Portal.Tests.Verification;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.Text;
 
 /// <summary>Every C# source the rule tests compile, plus the demo's files: the corpus of the reliability checks.</summary>
 internal static class RuleTestSources
@@ -42,13 +45,15 @@ internal static class RuleTestSources
         return sources;
     }
 
+    /// <summary>The source without its markup, read by the standard library's parser; a literal that is not markup stays as it is.</summary>
     private static string StripMarkup(string text)
     {
         try
         {
-            return TestMarkup.Parse(text).Source;
+            TestFileMarkupParser.GetSpans(text, treatPositionIndicatorsAsCode: true, out var source, out ImmutableDictionary<string, ImmutableArray<TextSpan>> _);
+            return source;
         }
-        catch (FormatException)
+        catch (ArgumentException)
         {
             return text;
         }

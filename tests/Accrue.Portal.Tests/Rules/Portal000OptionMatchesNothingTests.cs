@@ -3,6 +3,7 @@ namespace Accrue.Portal.Tests.Rules;
 using System.Threading.Tasks;
 using Accrue.Portal.Analyzers.Rules;
 using Accrue.Portal.Tests.Verification;
+using Microsoft.CodeAnalysis.Testing;
 
 public sealed class Portal000OptionMatchesNothingTests
 {
@@ -42,7 +43,7 @@ public sealed class Portal000OptionMatchesNothingTests
         .WithSourceCode("Audit.cs", Audit)
         .WithEditorConfig(editorConfig);
 
-    private static ExpectedDiagnostic Portal000(string message) => ExpectedDiagnostic.Create("PORTAL000").WithMessage(message);
+    private static DiagnosticResult Portal000(string message) => Expected.Diagnostic("PORTAL000").WithMessage(message);
 
     [Theory]
     [InlineData("EnsureOwnsCustomer")]

@@ -179,7 +179,7 @@ public sealed class Portal001PortalUrlLoggedTests
                     }
                 }
                 """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL001").WithLocation(0).WithAdditionalLocations(1)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL001").WithLocation(0).WithLocation(1)
                 .WithMessage("The portal session URL read on line 9 reaches ILogger.LogInformation"))
             .ValidateAsync();
 
@@ -203,7 +203,7 @@ public sealed class Portal001PortalUrlLoggedTests
                     }
                 }
                 """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL001").WithLocation(0).WithAdditionalLocations(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL001").WithLocation(0).WithLocation(0)
                 .WithMessage("The portal session URL in the Session object used on line 11 reaches ILogger.LogDebug"))
             .ValidateAsync();
 
@@ -232,7 +232,7 @@ public sealed class Portal001PortalUrlLoggedTests
                     }
                 }
                 """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL001").WithLocation(0).WithAdditionalLocations(1)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL001").WithLocation(0).WithLocation(1)
                 .WithMessage("The portal session URL returned by 'PortalLinks.Create' on line 7 reaches ILogger.LogInformation"))
             .ValidateAsync();
 
@@ -292,7 +292,7 @@ public sealed class Portal001PortalUrlLoggedTests
                     }
                 }
                 """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL001").WithLocation(0).WithAdditionalLocations(1)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL001").WithLocation(0).WithLocation(1)
                 .WithMessage("The portal session URL read on line 14 reaches ILogger.LogInformation through 'AuditTrail.Record'"))
             .ValidateAsync();
 

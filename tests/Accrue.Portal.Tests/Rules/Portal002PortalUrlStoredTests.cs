@@ -97,7 +97,7 @@ public sealed class Portal002PortalUrlStoredTests
                     }
                 }
                 """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL002").WithLocation(0).WithAdditionalLocations(1)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL002").WithLocation(0).WithLocation(1)
                 .WithMessage("The portal session URL read on line 14 is stored in the static field 'PortalCache.Last'"))
             .ValidateAsync();
 
@@ -144,7 +144,7 @@ public sealed class Portal002PortalUrlStoredTests
                     }
                 }
                 """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL002").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL002").WithLocation(0)
                 .WithMessage("The portal session URL read on line 29 is stored in the EF Core entity property 'Customer.PortalUrl'"))
             .ValidateAsync();
 
@@ -247,7 +247,7 @@ public sealed class Portal002PortalUrlStoredTests
                     }
                 }
                 """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL002").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL002").WithLocation(0)
                 .WithMessage("The portal session URL read on line 12 is stored in Outbox.Enqueue"))
             .ValidateAsync();
 

@@ -23,7 +23,7 @@ public sealed class Portal003ReturnUrlNotAbsoluteHttpsTests
                 Session Open(string customerId) => new SessionService().Create(new SessionCreateOptions { Customer = customerId, ReturnUrl = {|#0:"/account"|} });
             }
             """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL003").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL003").WithLocation(0)
                 .WithMessage("Return URL '/account' is a relative path; return_url needs an absolute https:// URL"))
             .ValidateAsync();
 
@@ -58,7 +58,7 @@ public sealed class Portal003ReturnUrlNotAbsoluteHttpsTests
                     public const string Account = "http://example.com/account";
                 }
                 """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL003").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL003").WithLocation(0)
                 .WithMessage("Return URL 'http://example.com/account' uses http; return_url needs an absolute https:// URL"))
             .ShouldFixCodeWith("Urls.cs", """
                 static class Urls
@@ -138,7 +138,7 @@ public sealed class Portal003ReturnUrlNotAbsoluteHttpsTests
                 void Build(SessionCreateOptions options) => options.AddExtraParam("flow_data[after_completion][redirect][return_url]", {|#0:"/done"|});
             }
             """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL003").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL003").WithLocation(0)
                 .WithMessage("Return URL '/done' is a relative path; flow_data.after_completion.redirect.return_url needs an absolute https:// URL"))
             .ValidateAsync();
 
@@ -157,7 +157,7 @@ public sealed class Portal003ReturnUrlNotAbsoluteHttpsTests
                 }
             }
             """, ReturnUrlCodeFixProvider.AddProtocolKey)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL003").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL003").WithLocation(0)
                 .WithMessage("IUrlHelper.Action without a protocol returns a relative path; return_url needs an absolute https:// URL"))
             .ShouldFixCodeWith("""
                 using Microsoft.AspNetCore.Mvc;
@@ -215,7 +215,7 @@ public sealed class Portal003ReturnUrlNotAbsoluteHttpsTests
                 void Build(IUrlHelper url, SessionCreateOptions options) => options.ReturnUrl = {|#0:url.Content("~/account")|};
             }
             """, ReturnUrlCodeFixProvider.AddProtocolKey)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL003").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL003").WithLocation(0)
                 .WithMessage("IUrlHelper.Content returns a relative path; return_url needs an absolute https:// URL"))
             .ShouldFixCodeWith("""
                 using Microsoft.AspNetCore.Mvc;
@@ -243,7 +243,7 @@ public sealed class Portal003ReturnUrlNotAbsoluteHttpsTests
                 }
             }
             """, ReturnUrlCodeFixProvider.UseUriKey)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL003").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL003").WithLocation(0)
                 .WithMessage("LinkGenerator.GetPathByAction returns a relative path; return_url needs an absolute https:// URL"))
             .ShouldFixCodeWith("""
                 using Microsoft.AspNetCore.Http;
@@ -323,9 +323,9 @@ public sealed class Portal003ReturnUrlNotAbsoluteHttpsTests
             }
             """)
             .ShouldReportDiagnostic(
-                ExpectedDiagnostic.Create("PORTAL003").WithLocation(0).WithMessage("HttpRequest.Path is a relative path; return_url needs an absolute https:// URL"),
-                ExpectedDiagnostic.Create("PORTAL003").WithLocation(1).WithMessage("A PathString is a relative path; return_url needs an absolute https:// URL"),
-                ExpectedDiagnostic.Create("PORTAL003").WithLocation(2).WithMessage("HttpRequest.Path is a relative path; return_url needs an absolute https:// URL"))
+                Expected.Diagnostic("PORTAL003").WithLocation(0).WithMessage("HttpRequest.Path is a relative path; return_url needs an absolute https:// URL"),
+                Expected.Diagnostic("PORTAL003").WithLocation(1).WithMessage("A PathString is a relative path; return_url needs an absolute https:// URL"),
+                Expected.Diagnostic("PORTAL003").WithLocation(2).WithMessage("HttpRequest.Path is a relative path; return_url needs an absolute https:// URL"))
             .ValidateAsync();
 
     [Fact]
@@ -338,7 +338,7 @@ public sealed class Portal003ReturnUrlNotAbsoluteHttpsTests
                 void Build(SessionCreateOptions options) => options.ReturnUrl = {|#0:"myapp://billing/done"|};
             }
             """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL003").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL003").WithLocation(0)
                 .WithMessage("Return URL 'myapp://billing/done' uses the scheme 'myapp', which accrue_portal.allowed_return_url_schemes does not list; return_url needs an absolute https:// URL"))
             .ValidateAsync();
 
@@ -371,8 +371,8 @@ public sealed class Portal003ReturnUrlNotAbsoluteHttpsTests
             """)
             .WithEditorConfig("accrue_portal.allowed_return_hosts = billing.example.com, *.example.org")
             .ShouldReportDiagnostic(
-                ExpectedDiagnostic.Create("PORTAL003").WithLocation(0).WithMessage("Return URL host 'staging.example.net' is not listed in accrue_portal.allowed_return_hosts"),
-                ExpectedDiagnostic.Create("PORTAL003").WithLocation(1).WithMessage("Return URL host 'evil.example' is not listed in accrue_portal.allowed_return_hosts"))
+                Expected.Diagnostic("PORTAL003").WithLocation(0).WithMessage("Return URL host 'staging.example.net' is not listed in accrue_portal.allowed_return_hosts"),
+                Expected.Diagnostic("PORTAL003").WithLocation(1).WithMessage("Return URL host 'evil.example' is not listed in accrue_portal.allowed_return_hosts"))
             .ValidateAsync();
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class Portal004UnpinnedConfigurationTests
                 Session Open(string customerId) => new SessionService().Create({|#0:new SessionCreateOptions { Customer = customerId }|});
             }
             """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL004").WithLocation(0).WithMessage(InRelease))
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL004").WithLocation(0).WithMessage(InRelease))
             .ValidateAsync();
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class Portal004UnpinnedConfigurationTests
                     Session Open(string customerId) => new SessionService().Create({|#0:new SessionCreateOptions { Customer = customerId }|});
                 }
                 """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL004").WithLocation(0).WithMessage(Always))
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL004").WithLocation(0).WithMessage(Always))
             .ValidateAsync();
 
     [Fact]

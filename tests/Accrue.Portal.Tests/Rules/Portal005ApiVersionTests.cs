@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using Accrue.Portal.Analyzers.Rules;
 using Accrue.Portal.CodeFixes;
 using Accrue.Portal.Tests.Verification;
+using Microsoft.CodeAnalysis.Testing;
 
 /// <summary>
 /// PORTAL005 with the values of API version 2026-10-28.endive (Stripe.net 53.1), judged by the API version of the
@@ -68,7 +69,7 @@ public sealed class Portal005ApiVersionTests
     public Task Near_miss_of_subscription_pause_is_reported_with_did_you_mean_and_fixed() =>
         Create()
             .WithSourceCode(FlowOfType("{|#0:\"subscription_paus\"|}"))
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL005").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL005").WithLocation(0)
                 .WithMessage("'subscription_paus' is not a value Stripe accepts for flow_data.type; did you mean 'subscription_pause'?"))
             .ShouldFixCodeWith(FlowOfType("\"subscription_pause\""))
             .ValidateAsync();
@@ -85,7 +86,7 @@ public sealed class Portal005ApiVersionTests
                         options.AfterExpiration = new SessionAfterExpirationOptions { Type = {|#0:"customer-login"|} };
                 }
                 """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL005").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL005").WithLocation(0)
                 .WithMessage("'customer-login' is not a value Stripe accepts for after_expiration.type; did you mean 'customer_login'?"))
             .ShouldFixCodeWith("""
                 using Stripe.BillingPortal;
@@ -135,7 +136,7 @@ public sealed class Portal005ApiVersionTests
     public Task An_unknown_value_is_reported_with_the_real_package() =>
         Create()
             .WithSourceCode(FlowOfType("{|#0:\"gift_card_redeem\"|}"))
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL005").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL005").WithLocation(0)
                 .WithMessage("'gift_card_redeem' is not a value Stripe accepts for flow_data.type (expected one of: customer_update, payment_method_update, subscription_cancel, subscription_pause, subscription_update, subscription_update_confirm)"))
             .ValidateAsync();
 
@@ -143,7 +144,7 @@ public sealed class Portal005ApiVersionTests
     public Task With_an_older_Stripe_net_subscription_pause_is_reported_naming_both_versions() =>
         Create(Older)
             .WithSourceCode(FlowOfType("{|#0:\"subscription_pause\"|}"))
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL005").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL005").WithLocation(0)
                 .WithMessage("'subscription_pause' is not a value Stripe accepts for flow_data.type in API version 2026-07-29.dahlia, which the referenced Stripe.net pins; it came with 2026-10-28.endive"))
             .ValidateAsync();
 
@@ -164,7 +165,7 @@ public sealed class Portal005ApiVersionTests
                     }
                 }
                 """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL005").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL005").WithLocation(0)
                 .WithMessage("'customer_update' is not a value Stripe accepts for flow_data.type in API version 2026-07-29.dahlia, which the referenced Stripe.net pins; it came with 2026-10-28.endive"))
             .ValidateAsync();
 
@@ -172,7 +173,7 @@ public sealed class Portal005ApiVersionTests
     public Task With_an_older_Stripe_net_an_unknown_value_lists_only_the_values_it_knows() =>
         Create(Older)
             .WithSourceCode(FlowOfType("{|#0:\"refund\"|}"))
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL005").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL005").WithLocation(0)
                 .WithMessage("'refund' is not a value Stripe accepts for flow_data.type (expected one of: payment_method_update, subscription_cancel, subscription_update, subscription_update_confirm)"))
             .ValidateAsync();
 
@@ -187,7 +188,7 @@ public sealed class Portal005ApiVersionTests
     public Task With_a_newer_Stripe_net_a_near_miss_of_a_known_value_is_still_reported() =>
         Create(Newer)
             .WithSourceCode(FlowOfType("{|#0:\"subscription_paus\"|}"))
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL005").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL005").WithLocation(0)
                 .WithMessage("'subscription_paus' is not a value Stripe accepts for flow_data.type; did you mean 'subscription_pause'?"))
             .ShouldFixCodeWith(FlowOfType("\"subscription_pause\""))
             .ValidateAsync();
@@ -205,7 +206,7 @@ public sealed class Portal005ApiVersionTests
                     }
                 }
                 """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL005").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL005").WithLocation(0)
                 .WithMessage("'gift_card_redeem' is not a value Stripe accepts for flow_data.type (expected one of: customer_update, payment_method_update, subscription_cancel, subscription_pause, subscription_update, subscription_update_confirm)"))
             .ValidateAsync();
 }

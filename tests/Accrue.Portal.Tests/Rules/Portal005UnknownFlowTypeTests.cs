@@ -26,7 +26,7 @@ public sealed class Portal005UnknownFlowTypeTests
                     });
                 }
                 """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL005").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL005").WithLocation(0)
                 .WithMessage("'subscription_cancl' is not a value Stripe accepts for flow_data.type; did you mean 'subscription_cancel'?"))
             .ShouldFixCodeWith("""
                 using Stripe.BillingPortal;
@@ -158,7 +158,7 @@ public sealed class Portal005UnknownFlowTypeTests
                     };
                 }
                 """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL005").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL005").WithLocation(0)
                 .WithMessage("'redirct' is not a value Stripe accepts for flow_data.after_completion.type; did you mean 'redirect'?"))
             .ValidateAsync();
 
@@ -202,7 +202,7 @@ public sealed class Portal005UnknownFlowTypeTests
                     SessionFlowDataOptions Build() => new SessionFlowDataOptions { Type = {|#0:"refund"|} };
                 }
                 """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL005").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL005").WithLocation(0)
                 .WithMessage("'refund' is not a value Stripe accepts for flow_data.type (expected one of: customer_update, payment_method_update, subscription_cancel, subscription_pause, subscription_update, subscription_update_confirm)"))
             .ShouldFixCodeWith("""
                 using Stripe.BillingPortal;

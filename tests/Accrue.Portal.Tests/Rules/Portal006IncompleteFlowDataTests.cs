@@ -26,7 +26,7 @@ public sealed class Portal006IncompleteFlowDataTests
                 });
             }
             """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL006").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL006").WithLocation(0)
                 .WithMessage("flow_data.type is 'subscription_cancel' but flow_data.subscription_cancel.subscription is not set; Stripe rejects the session"))
             .ShouldFixCodeWith("""
                 using Stripe.BillingPortal;
@@ -135,7 +135,7 @@ public sealed class Portal006IncompleteFlowDataTests
                 }
             }
             """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL006").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL006").WithLocation(0)
                 .WithMessage("flow_data.type is 'subscription_update' but flow_data.subscription_update.subscription is not set; Stripe rejects the session"))
             .ValidateAsync();
 
@@ -157,7 +157,7 @@ public sealed class Portal006IncompleteFlowDataTests
                 });
             }
             """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL006").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL006").WithLocation(0)
                 .WithMessage("flow_data.type is 'payment_method_update' but flow_data.subscription_cancel is set, which only 'subscription_cancel' takes"))
             .ValidateAsync();
 
@@ -179,7 +179,7 @@ public sealed class Portal006IncompleteFlowDataTests
                 });
             }
             """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL006").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL006").WithLocation(0)
                 .WithMessage("flow_data.after_completion.type is 'redirect' but flow_data.after_completion.redirect.return_url is not set; Stripe rejects the session"))
             .ShouldFixCodeWith("""
                 using Stripe.BillingPortal;
@@ -272,9 +272,9 @@ public sealed class Portal006IncompleteFlowDataTests
             }
             """)
             .ShouldReportDiagnostic(
-                ExpectedDiagnostic.Create("PORTAL006").WithLocation(0)
+                Expected.Diagnostic("PORTAL006").WithLocation(0)
                     .WithMessage("flow_data.type is 'subscription_update_confirm' but flow_data.subscription_update_confirm.subscription is not set; Stripe rejects the session"),
-                ExpectedDiagnostic.Create("PORTAL006").WithLocation(1)
+                Expected.Diagnostic("PORTAL006").WithLocation(1)
                     .WithMessage("flow_data.subscription_update_confirm.items must hold exactly 1 item with its id; it holds 2"))
             .ValidateAsync();
 
@@ -300,7 +300,7 @@ public sealed class Portal006IncompleteFlowDataTests
                 });
             }
             """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL006").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL006").WithLocation(0)
                 .WithMessage("flow_data.subscription_update_confirm.items[0] has no id; Stripe requires the subscription item id"))
             .ValidateAsync();
 
@@ -326,8 +326,8 @@ public sealed class Portal006IncompleteFlowDataTests
             }
             """)
             .ShouldReportDiagnostic(
-                ExpectedDiagnostic.Create("PORTAL006").WithLocation(0).WithMessage("flow_data is set without flow_data.type; Stripe requires it"),
-                ExpectedDiagnostic.Create("PORTAL006").WithLocation(1)
+                Expected.Diagnostic("PORTAL006").WithLocation(0).WithMessage("flow_data is set without flow_data.type; Stripe requires it"),
+                Expected.Diagnostic("PORTAL006").WithLocation(1)
                     .WithMessage("flow_data.after_completion.hosted_confirmation.custom_message is 501 characters; Stripe allows at most 500"))
             .ValidateAsync();
 

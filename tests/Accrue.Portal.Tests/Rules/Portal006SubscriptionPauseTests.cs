@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using Accrue.Portal.Analyzers.Rules;
 using Accrue.Portal.CodeFixes;
 using Accrue.Portal.Tests.Verification;
+using Microsoft.CodeAnalysis.Testing;
 
 /// <summary>PORTAL006 for the 2026-10-28.endive fields (Stripe.net 53.1): subscription_pause, customer_update and after_expiration.</summary>
 public sealed class Portal006SubscriptionPauseTests
@@ -27,7 +28,7 @@ public sealed class Portal006SubscriptionPauseTests
                 });
             }
             """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL006").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL006").WithLocation(0)
                 .WithMessage("flow_data.type is 'subscription_pause' but flow_data.subscription_pause.subscription is not set; Stripe rejects the session"))
             .ShouldFixCodeWith("""
                 using Stripe.BillingPortal;
@@ -112,7 +113,7 @@ public sealed class Portal006SubscriptionPauseTests
                 });
             }
             """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL006").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL006").WithLocation(0)
                 .WithMessage("flow_data.type is 'subscription_pause' but flow_data.subscription_cancel is set, which only 'subscription_cancel' takes"))
             .ValidateAsync();
 
@@ -140,7 +141,7 @@ public sealed class Portal006SubscriptionPauseTests
                 });
             }
             """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL006").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL006").WithLocation(0)
                 .WithMessage("flow_data.type is 'customer_update' but flow_data.subscription_pause is set, which only 'subscription_pause' takes"))
             .ValidateAsync();
 
@@ -164,7 +165,7 @@ public sealed class Portal006SubscriptionPauseTests
                 });
             }
             """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL006").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL006").WithLocation(0)
                 .WithMessage("after_expiration is set without after_expiration.type; Stripe requires it"))
             .ValidateAsync();
 

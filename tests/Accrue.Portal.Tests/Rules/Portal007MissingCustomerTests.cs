@@ -22,7 +22,7 @@ public sealed class Portal007MissingCustomerTests
                 Session Open() => new SessionService().Create({|#0:new SessionCreateOptions { ReturnUrl = "https://example.com/account" }|});
             }
             """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL007").WithLocation(0).WithMessage(Missing))
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL007").WithLocation(0).WithMessage(Missing))
             .ValidateAsync();
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class Portal007MissingCustomerTests
                 Session Open() => new SessionService().Create(new SessionCreateOptions { Customer = {|#0:"jane@example.com"|} });
             }
             """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL007").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL007").WithLocation(0)
                 .WithMessage("Customer 'jane@example.com' looks like an email address; Customer takes a Stripe customer id (cus_...)"))
             .ValidateAsync();
 
@@ -102,7 +102,7 @@ public sealed class Portal007MissingCustomerTests
                 }
             }
             """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL007").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL007").WithLocation(0)
                 .WithMessage("Customer 'user_42' is not a Stripe customer id (cus_...)"))
             .ValidateAsync();
 
@@ -121,7 +121,7 @@ public sealed class Portal007MissingCustomerTests
                 }
             }
             """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL007").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL007").WithLocation(0)
                 .WithMessage("Customer 'jane@example.com' looks like an email address; Customer takes a Stripe customer id (cus_...)"))
             .ValidateAsync();
 
@@ -135,7 +135,7 @@ public sealed class Portal007MissingCustomerTests
                 Session Open() => new SessionService().Create(new SessionCreateOptions { CustomerAccount = {|#0:"cus_123"|} });
             }
             """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL007").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL007").WithLocation(0)
                 .WithMessage("CustomerAccount 'cus_123' is not a Stripe account id (acct_...)"))
             .ValidateAsync();
 

@@ -30,7 +30,7 @@ public sealed class Portal008UnguardedSessionCreationTests
                     }
                 }
                 """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL008").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL008").WithLocation(0)
                 .WithMessage("SessionService.Create sends the portal request unchecked and returns the URL on a Session that prints it; use CreateGuarded to validate first and get a URL-safe handle"))
             .ShouldFixCodeWith("""
                 using Stripe.BillingPortal;

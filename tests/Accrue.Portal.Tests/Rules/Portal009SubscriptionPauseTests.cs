@@ -3,6 +3,7 @@ namespace Accrue.Portal.Tests.Rules;
 using System.Threading.Tasks;
 using Accrue.Portal.Analyzers.Rules;
 using Accrue.Portal.Tests.Verification;
+using Microsoft.CodeAnalysis.Testing;
 
 /// <summary>PORTAL009 on the configuration's subscription_pause feature (API version 2026-10-28.endive, Stripe.net 53.1).</summary>
 public sealed class Portal009SubscriptionPauseTests
@@ -37,13 +38,13 @@ public sealed class Portal009SubscriptionPauseTests
     [Fact]
     public Task Preset_durations_without_any_are_reported_on_the_type() =>
         Create("""new ConfigurationFeaturesSubscriptionPauseDurationOptions { Type = {|#0:"interval_options"|} }""")
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL009").WithLocation(0).WithMessage(Message))
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL009").WithLocation(0).WithMessage(Message))
             .ValidateAsync();
 
     [Fact]
     public Task Preset_durations_with_an_empty_list_are_reported() =>
         Create("""new ConfigurationFeaturesSubscriptionPauseDurationOptions { Type = {|#0:"interval_options"|}, IntervalOptions = new List<ConfigurationFeaturesSubscriptionPauseDurationIntervalOptionOptions>() }""")
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL009").WithLocation(0).WithMessage(Message))
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL009").WithLocation(0).WithMessage(Message))
             .ValidateAsync();
 
     [Fact]

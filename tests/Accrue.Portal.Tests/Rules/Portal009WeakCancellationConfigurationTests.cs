@@ -42,7 +42,7 @@ public sealed class Portal009WeakCancellationConfigurationTests
                 });
             }
             """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL009").WithLocation(0).WithMessage(ImmediatelyMessage))
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL009").WithLocation(0).WithMessage(ImmediatelyMessage))
             .ShouldFixCodeWith("""
                 using Stripe.BillingPortal;
 
@@ -85,7 +85,7 @@ public sealed class Portal009WeakCancellationConfigurationTests
             }
             """,
             WeakCancellationConfigurationCodeFixProvider.AskCancellationReasonKey)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL009").WithLocation(0).WithMessage(ReasonMessage))
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL009").WithLocation(0).WithMessage(ReasonMessage))
             .ShouldFixCodeWith($$"""
                 using System.Collections.Generic;
                 using System.Threading.Tasks;
@@ -202,7 +202,7 @@ public sealed class Portal009WeakCancellationConfigurationTests
                 });
             }
             """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL009").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL009").WithLocation(0)
                 .WithMessage("Stripe rejects features.subscription_cancel.proration_behavior 'always_invoice' for portal cancellations; use 'none'"))
             .ShouldFixCodeWith("""
                 using Stripe.BillingPortal;
@@ -236,7 +236,7 @@ public sealed class Portal009WeakCancellationConfigurationTests
                 });
             }
             """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL009").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL009").WithLocation(0)
                 .WithMessage("features.subscription_cancel.proration_behavior 'create_prorations' only goes with mode 'immediately'; at period end use 'none'"))
             .ShouldFixCodeWith("""
                 using Stripe.BillingPortal;
@@ -276,7 +276,7 @@ public sealed class Portal009WeakCancellationConfigurationTests
             }
             """,
             WeakCancellationConfigurationCodeFixProvider.AskCancellationReasonKey)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL009").WithLocation(0).WithMessage(ReasonMessage))
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL009").WithLocation(0).WithMessage(ReasonMessage))
             .ShouldFixCodeWith("""
                 using Stripe.BillingPortal;
 
@@ -391,6 +391,7 @@ public sealed class Portal009WeakCancellationConfigurationTests
                 });
             }
             """)
+            .WithFixIterations(2)
             .ShouldFixCodeWith("""
                 using Stripe.BillingPortal;
 

@@ -29,7 +29,7 @@ public sealed class Portal010ReturnUrlFromRequestInputTests
                 }
             }
             """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL010").WithLocation(0).WithMessage(Message("return_url", "the request parameter 'returnUrl'")))
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL010").WithLocation(0).WithMessage(Message("return_url", "the request parameter 'returnUrl'")))
             .ValidateAsync();
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class Portal010ReturnUrlFromRequestInputTests
                     new SessionService(client).Create(new SessionCreateOptions { Customer = {|PORTAL011:request.CustomerId|}, ReturnUrl = {|#0:request.ReturnUrl|} }).Url;
             }
             """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL010").WithLocation(0).WithMessage(Message("return_url", "the request parameter 'request'")))
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL010").WithLocation(0).WithMessage(Message("return_url", "the request parameter 'request'")))
             .ValidateAsync();
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class Portal010ReturnUrlFromRequestInputTests
                     new SessionService().Create(new SessionCreateOptions { ReturnUrl = {|#0:request.Query["returnUrl"].ToString()|} });
             }
             """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL010").WithLocation(0).WithMessage(Message("return_url", "HttpRequest.Query")))
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL010").WithLocation(0).WithMessage(Message("return_url", "HttpRequest.Query")))
             .ValidateAsync();
 
     [Fact]
@@ -102,8 +102,8 @@ public sealed class Portal010ReturnUrlFromRequestInputTests
             }
             """)
             .ShouldReportDiagnostic(
-                ExpectedDiagnostic.Create("PORTAL010").WithLocation(0).WithMessage(Message("return_url", "the Referer header")),
-                ExpectedDiagnostic.Create("PORTAL010").WithLocation(1).WithMessage(Message("flow_data.after_completion.redirect.return_url", "the Referer header")))
+                Expected.Diagnostic("PORTAL010").WithLocation(0).WithMessage(Message("return_url", "the Referer header")),
+                Expected.Diagnostic("PORTAL010").WithLocation(1).WithMessage(Message("flow_data.after_completion.redirect.return_url", "the Referer header")))
             .ValidateAsync();
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class Portal010ReturnUrlFromRequestInputTests
                     options.ReturnUrl = {|#0:"https://" + context.Request.Host + "/account"|};
             }
             """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL010").WithLocation(0).WithMessage(Message("return_url", "HttpRequest.Host")))
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL010").WithLocation(0).WithMessage(Message("return_url", "HttpRequest.Host")))
             .ValidateAsync();
 
     [Fact]
@@ -179,7 +179,7 @@ public sealed class Portal010ReturnUrlFromRequestInputTests
                 public void OnGet() => new SessionService().Create(new SessionCreateOptions { ReturnUrl = {|#0:ReturnUrl|} });
             }
             """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL010").WithLocation(0).WithMessage(Message("return_url", "the bound property 'ReturnUrl'")))
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL010").WithLocation(0).WithMessage(Message("return_url", "the bound property 'ReturnUrl'")))
             .ValidateAsync();
 
     [Fact]
@@ -430,9 +430,9 @@ public sealed class Portal010ReturnUrlFromRequestInputTests
                 }
                 """)
             .WithSourceCode("Service.cs", ServiceFile)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL010").WithLocation(1, "Service.cs")
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL010").WithLocation(1)
                 .WithMessage(Message("return_url", "the request parameter 'returnUrl' (passed to 'BillingService.OpenAsync')"))
-                .WithAdditionalLocations(0, 3))
+                .WithLocation(0).WithLocation(3))
             .ValidateAsync();
 
     [Fact]
@@ -455,9 +455,9 @@ public sealed class Portal010ReturnUrlFromRequestInputTests
                 }
                 """)
             .WithSourceCode("Service.cs", ServiceFile)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL010").WithLocation(2, "Service.cs")
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL010").WithLocation(2)
                 .WithMessage(Message("return_url", "the request parameter 'form' (passed to 'BillingService.Open')"))
-                .WithAdditionalLocations(0, 3))
+                .WithLocation(0).WithLocation(3))
             .ValidateAsync();
 
     [Fact]
@@ -488,9 +488,9 @@ public sealed class Portal010ReturnUrlFromRequestInputTests
                         new SessionService().Create(new SessionCreateOptions { Customer = customerId, ReturnUrl = {|#0:$"{links.Account()}?tab=billing"|} });
                 }
                 """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL010").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL010").WithLocation(0)
                 .WithMessage(Message("return_url", "HttpRequest.Host (returned by 'Links.Account' on line 6)"))
-                .WithAdditionalLocations(1))
+                .WithLocation(1))
             .ValidateAsync();
 
     [Fact]

@@ -51,8 +51,8 @@ public sealed class Portal011CustomerFromRequestInputTests
                 }
             }
             """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL011").WithLocation(0)
-                .WithMessage(Message("customer", "the request parameter 'customerId'")).WithAdditionalLocations(1))
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL011").WithLocation(0)
+                .WithMessage(Message("customer", "the request parameter 'customerId'")).WithLocation(1))
             .ValidateAsync();
 
     [Theory]
@@ -95,8 +95,8 @@ public sealed class Portal011CustomerFromRequestInputTests
             }
             """)
             .ShouldReportDiagnostic(
-                ExpectedDiagnostic.Create("PORTAL011").WithLocation(0).WithMessage(Message("customer", "the bound property 'CustomerId'")),
-                ExpectedDiagnostic.Create("PORTAL011").WithLocation(1).WithMessage(Message("customer", "the request parameter 'customer'")))
+                Expected.Diagnostic("PORTAL011").WithLocation(0).WithMessage(Message("customer", "the bound property 'CustomerId'")),
+                Expected.Diagnostic("PORTAL011").WithLocation(1).WithMessage(Message("customer", "the request parameter 'customer'")))
             .ValidateAsync();
 
     [Fact]
@@ -128,9 +128,9 @@ public sealed class Portal011CustomerFromRequestInputTests
                         new SessionCreateOptions { Customer = {|#1:customer|}, ReturnUrl = "https://example.com/account" };
                 }
                 """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL011").WithLocation(1, "Service.cs")
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL011").WithLocation(1)
                 .WithMessage(Message("customer", "the request parameter 'customerId' (passed to 'BillingService.PortalUrlAsync')"))
-                .WithAdditionalLocations(0, 2))
+                .WithLocation(0).WithLocation(2))
             .ValidateAsync();
 
     [Fact]

@@ -3,6 +3,7 @@ namespace Accrue.Portal.Tests.Rules;
 using System.Threading.Tasks;
 using Accrue.Portal.Analyzers.Rules;
 using Accrue.Portal.Tests.Verification;
+using Microsoft.CodeAnalysis.Testing;
 
 /// <summary>PORTAL011: a Stripe customer found by what the browser sent (an e-mail, a search query, an id) opens that customer's portal.</summary>
 public sealed class Portal011CustomerLookupTests
@@ -40,7 +41,7 @@ public sealed class Portal011CustomerLookupTests
                 }
             }
             """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL011").WithLocation(0).WithAdditionalLocations(1)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL011").WithLocation(0).WithLocation(1)
                 .WithMessage(Message("the request parameter 'request' (the Stripe customer looked up by 'CustomerService.ListAsync' on line 13)")))
             .ValidateAsync();
 

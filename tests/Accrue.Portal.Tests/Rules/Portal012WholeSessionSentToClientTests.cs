@@ -37,7 +37,7 @@ public sealed class Portal012WholeSessionSentToClientTests
     [Fact]
     public Task Ok_with_the_session_is_reported_and_fixed() =>
         Create(Controller("Ok({|#0:session|})"))
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL012").WithLocation(0).WithMessage(Message("passed to 'ControllerBase.Ok'")))
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL012").WithLocation(0).WithMessage(Message("passed to 'ControllerBase.Ok'")))
             .ShouldFixCodeWith(Controller("Ok(new { url = session.Url })"))
             .ValidateAsync();
 
@@ -124,10 +124,10 @@ public sealed class Portal012WholeSessionSentToClientTests
             }
             """)
             .ShouldReportDiagnostic(
-                ExpectedDiagnostic.Create("PORTAL012").WithLocation(0).WithMessage(Message("returned from 'BillingController.Typed'")),
-                ExpectedDiagnostic.Create("PORTAL012").WithLocation(1).WithMessage(Message("returned from 'BillingController.Wrapped'")),
-                ExpectedDiagnostic.Create("PORTAL012").WithLocation(2).WithMessage(Message("returned from 'BillingController.Untyped'")),
-                ExpectedDiagnostic.Create("PORTAL012").WithLocation(3).WithMessage(Message("returned from 'PortalModel.OnPost'")))
+                Expected.Diagnostic("PORTAL012").WithLocation(0).WithMessage(Message("returned from 'BillingController.Typed'")),
+                Expected.Diagnostic("PORTAL012").WithLocation(1).WithMessage(Message("returned from 'BillingController.Wrapped'")),
+                Expected.Diagnostic("PORTAL012").WithLocation(2).WithMessage(Message("returned from 'BillingController.Untyped'")),
+                Expected.Diagnostic("PORTAL012").WithLocation(3).WithMessage(Message("returned from 'PortalModel.OnPost'")))
             .ShouldFixCodeWith("""
             using System.Threading.Tasks;
             using Microsoft.AspNetCore.Mvc;

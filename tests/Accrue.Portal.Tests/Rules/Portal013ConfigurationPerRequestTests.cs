@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using Accrue.Portal.Analyzers.Generators;
 using Accrue.Portal.Analyzers.Rules;
 using Accrue.Portal.Tests.Verification;
+using Microsoft.CodeAnalysis.Testing;
 
 public sealed class Portal013ConfigurationPerRequestTests
 {
@@ -40,7 +41,7 @@ public sealed class Portal013ConfigurationPerRequestTests
                 }
             }
             """.Replace("FEATURES", Features))
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL013").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL013").WithLocation(0)
                 .WithMessage(Message("ConfigurationService.CreateAsync runs", "'BillingController.Portal'")))
             .ValidateAsync();
 
@@ -87,7 +88,7 @@ public sealed class Portal013ConfigurationPerRequestTests
                 }
             }
             """.Replace("FEATURES", Features))
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL013").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL013").WithLocation(0)
                 .WithMessage(Message("ConfigurationService.CreateAsync runs", "'BillingModel.OnPostAsync'")))
             .ValidateAsync();
 
@@ -110,7 +111,7 @@ public sealed class Portal013ConfigurationPerRequestTests
                     });
             }
             """.Replace("FEATURES", Features))
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL013").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL013").WithLocation(0)
                 .WithMessage(Message("ConfigurationService.CreateAsync runs", "the endpoint MapPost(\"/portal\")")))
             .ValidateAsync();
 
@@ -152,7 +153,7 @@ public sealed class Portal013ConfigurationPerRequestTests
                     public async Task<IActionResult> Portal() => Redirect(await portal.{|#0:OpenAsync|}("cus_1"));
                 }
                 """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL013").WithLocation(0, "BillingController.cs")
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL013").WithLocation(0)
                 .WithMessage(Message("'PortalService.OpenAsync' creates or updates a portal configuration", "'BillingController.Portal'")))
             .ValidateAsync();
 
@@ -202,7 +203,7 @@ public sealed class Portal013ConfigurationPerRequestTests
                     }
                 }
                 """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL013").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL013").WithLocation(0)
                 .WithMessage(Message("'ConfigurationService.EnsureCompliantAsync' creates or updates a portal configuration", "'BillingController.Portal'")))
             .ValidateAsync();
 

@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using Accrue.Portal.Analyzers.Rules;
 using Accrue.Portal.CodeFixes;
 using Accrue.Portal.Tests.Verification;
+using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
@@ -43,7 +44,7 @@ public sealed class Portal014StripeSecretInSourceTests
                     }
                 }
                 """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL014").WithLocation(0).WithMessage(LiveSecretKeyMessage))
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL014").WithLocation(0).WithMessage(LiveSecretKeyMessage))
             .ShouldFixCodeWith("""
                 using System;
                 using Stripe;
@@ -81,7 +82,7 @@ public sealed class Portal014StripeSecretInSourceTests
                     public string AuthorizationHeader() => "Bearer " + StripeKeys.Secret;
                 }
                 """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL014").WithLocation(0).WithMessage(TestSecretKeyMessage))
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL014").WithLocation(0).WithMessage(TestSecretKeyMessage))
             .ShouldFixCodeWith("Keys.cs", """
                 using System;
 
@@ -145,9 +146,9 @@ public sealed class Portal014StripeSecretInSourceTests
                 }
                 """)
             .ShouldReportDiagnostic(
-                ExpectedDiagnostic.Create("PORTAL014").WithLocation(0).WithMessage(
+                Expected.Diagnostic("PORTAL014").WithLocation(0).WithMessage(
                     "A Stripe test restricted key (rk_test_…) is written in the source: it ships with the code and stays in the repository history; read it from configuration, then roll it in the Stripe Dashboard"),
-                ExpectedDiagnostic.Create("PORTAL014").WithLocation(1).WithMessage(
+                Expected.Diagnostic("PORTAL014").WithLocation(1).WithMessage(
                     "A Stripe webhook signing secret (whsec_…) is written in the source: it ships with the code and stays in the repository history; read it from configuration, then roll it in the Stripe Dashboard"))
             .ValidateAsync();
 
@@ -236,9 +237,9 @@ public sealed class Portal014StripeSecretInSourceTests
                 }
                 """)
             .ShouldReportDiagnostic(
-                ExpectedDiagnostic.Create("PORTAL014").WithLocation(0).WithMessage(LiveSecretKeyMessage),
-                ExpectedDiagnostic.Create("PORTAL014").WithLocation(1).WithMessage(LiveSecretKeyMessage),
-                ExpectedDiagnostic.Create("PORTAL014").WithLocation(2).WithMessage(LiveSecretKeyMessage))
+                Expected.Diagnostic("PORTAL014").WithLocation(0).WithMessage(LiveSecretKeyMessage),
+                Expected.Diagnostic("PORTAL014").WithLocation(1).WithMessage(LiveSecretKeyMessage),
+                Expected.Diagnostic("PORTAL014").WithLocation(2).WithMessage(LiveSecretKeyMessage))
             .ValidateAsync();
 
     [Fact]
@@ -426,13 +427,13 @@ public sealed class Portal014StripeSecretInSourceTests
                 }
                 """)
             .ShouldReportDiagnostic(
-                ExpectedDiagnostic.Create("PORTAL014").WithLocation(0).WithMessage(
+                Expected.Diagnostic("PORTAL014").WithLocation(0).WithMessage(
                     "A Stripe test secret key (sk_test_…) is written in a comment: it ships with the code and stays in the repository history; delete it, then roll it in the Stripe Dashboard"),
-                ExpectedDiagnostic.Create("PORTAL014").WithLocation(1).WithMessage(
+                Expected.Diagnostic("PORTAL014").WithLocation(1).WithMessage(
                     "A Stripe live secret key (sk_live_…) is written in a comment: it ships with the code and stays in the repository history; delete it, then roll it in the Stripe Dashboard"),
-                ExpectedDiagnostic.Create("PORTAL014").WithLocation(2).WithMessage(
+                Expected.Diagnostic("PORTAL014").WithLocation(2).WithMessage(
                     "A Stripe live restricted key (rk_live_…) is written in a comment: it ships with the code and stays in the repository history; delete it, then roll it in the Stripe Dashboard"),
-                ExpectedDiagnostic.Create("PORTAL014").WithLocation(3).WithMessage(
+                Expected.Diagnostic("PORTAL014").WithLocation(3).WithMessage(
                     "A Stripe test secret key (sk_test_…) is written in disabled code: it ships with the code and stays in the repository history; delete it, then roll it in the Stripe Dashboard"))
             .ValidateAsync();
 

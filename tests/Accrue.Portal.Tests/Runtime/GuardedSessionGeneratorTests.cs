@@ -2,6 +2,7 @@ namespace Accrue.Portal.Tests.Runtime;
 
 using System;
 using System.Collections.Generic;
+
 using System.Linq;
 using System.Net.Http;
 using System.Net.Sockets;
@@ -13,6 +14,7 @@ using Accrue.Portal.Tests.Verification;
 using Accrue.Portal.Tests.Wire;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Testing;
 using Stripe;
 using Stripe.BillingPortal;
 
@@ -66,61 +68,92 @@ public sealed class GuardedSessionGeneratorTests
         },
     };
 
+    /// <summary>Every output of the generator, compared exactly by the standard library; no compiler or analyzer diagnostic at all.</summary>
     [Theory]
-    [InlineData(NullableContextOptions.Enable, BuildConfiguration.Debug)]
-    [InlineData(NullableContextOptions.Disable, BuildConfiguration.Release)]
-    [InlineData(NullableContextOptions.Annotations, BuildConfiguration.Debug)]
-    public async Task Glue_compiles_without_diagnostics_through_the_verifier(NullableContextOptions nullable, BuildConfiguration configuration)
+    [InlineData(NullableContextOptions.Enable, BuildConfiguration.Debug, "AspNetCore-Debug")]
+    [InlineData(NullableContextOptions.Disable, BuildConfiguration.Release, "AspNetCore-Release")]
+    [InlineData(NullableContextOptions.Annotations, BuildConfiguration.Debug, "AspNetCore-Debug")]
+    public async Task Glue_is_generated_exactly_and_compiles_without_diagnostics(NullableContextOptions nullable, BuildConfiguration configuration, string expected)
     {
-        var result = await new ProjectBuilder()
+        var test = await new ProjectBuilder()
             .WithAnalyzer<UnguardedSessionCreationAnalyzer>()
             .WithSourceGenerator<GuardedSessionGenerator>()
             .WithPortalRuntime()
             .WithAspNetCore()
             .WithNullable(nullable)
             .WithBuildConfiguration(configuration)
+            .WithCompilerDiagnostics(CompilerDiagnostics.All)
             .WithSourceCode(Host)
-            .AnalyzeAsync();
+            .ExpectingAsync(expected);
 
-        Assert.Empty(result.CompilerDiagnostics);
-        Assert.Empty(result.AnalyzerDiagnostics);
-        Assert.Equal(GlueHintNames, result.GeneratedTrees.Select(t => System.IO.Path.GetFileName(t.FilePath)).Where(GlueHintNames.Contains));
-        var glue = result.GeneratedTrees.Single(t => t.FilePath.EndsWith(GuardedSessionGenerator.SessionServiceHintName, StringComparison.Ordinal)).ToString();
-        Assert.Contains($"PortalGuard.BeginCreate(ToRequest(options), guard, {(configuration == BuildConfiguration.Release ? "true" : "false")}, \"2026-10-28.endive\")", glue, StringComparison.Ordinal);
+        await test.ValidateAsync();
     }
 
-    [Theory]
-    [InlineData(LanguageVersion.CSharp7_3)]
-    [InlineData(LanguageVersion.CSharp8)]
-    [InlineData(LanguageVersion.Latest)]
-    public void Glue_compiles_under_warnaserror_in_every_language_version(LanguageVersion version)
+    /// <summary>The one place the build configuration shows in the glue: the expected files differ there, and only there.</summary>
+    [Fact]
+    public void Debug_and_Release_glue_differ_only_in_the_release_flag()
     {
-        var (compilation, generated) = GeneratedHost.Generate("public static class Empty { }", aspNetCore: true, languageVersion: version);
+        var debug = System.IO.File.ReadAllText(GeneratedSource("AspNetCore-Debug", "2-" + GuardedSessionGenerator.SessionServiceHintName));
+        var release = System.IO.File.ReadAllText(GeneratedSource("AspNetCore-Release", "2-" + GuardedSessionGenerator.SessionServiceHintName));
 
-        Assert.Equal(5, generated.Length);
-        Assert.Empty(compilation.GetDiagnostics());
-        Assert.Equal(version >= LanguageVersion.CSharp8, generated.Any(t => t.ToString().Contains("#nullable enable", StringComparison.Ordinal)));
+        Assert.Contains("PortalGuard.BeginCreate(ToRequest(options), guard, false, \"2026-10-28.endive\")", debug, StringComparison.Ordinal);
+        Assert.Equal(debug.Replace("PortalGuard.BeginCreate(ToRequest(options), guard, false, \"2026-10-28.endive\")", "PortalGuard.BeginCreate(ToRequest(options), guard, true, \"2026-10-28.endive\")", StringComparison.Ordinal), release);
+    }
+
+    /// <summary>Any compiler diagnostic at all fails the library's check, which is stricter than warnaserror.</summary>
+    [Theory]
+    [InlineData(LanguageVersion.CSharp7_3, NullableContextOptions.Disable, "AspNetCore-Debug-CSharp7_3")]
+    [InlineData(LanguageVersion.CSharp8, NullableContextOptions.Enable, "AspNetCore-Debug")]
+    [InlineData(LanguageVersion.Latest, NullableContextOptions.Enable, "AspNetCore-Debug")]
+    public async Task Glue_compiles_without_any_diagnostic_in_every_language_version(LanguageVersion version, NullableContextOptions nullable, string expected)
+    {
+        var test = await new ProjectBuilder()
+            .WithSourceGenerator<GuardedSessionGenerator>()
+            .WithPortalRuntime()
+            .WithAspNetCore()
+            .WithLanguageVersion(version)
+            .WithNullable(nullable)
+            .WithCompilerDiagnostics(CompilerDiagnostics.All)
+            .WithSourceCode("public static class Empty { }")
+            .ExpectingAsync(expected);
+
+        await test.ValidateAsync();
+    }
+
+    [Fact]
+    public void Glue_says_nullable_enable_only_from_CSharp_8()
+    {
+        var glue = System.IO.Directory.GetFiles(GeneratedSource("AspNetCore-Debug", string.Empty), "*.g.cs");
+        var oldGlue = System.IO.Directory.GetFiles(GeneratedSource("AspNetCore-Debug-CSharp7_3", string.Empty), "*.g.cs");
+
+        Assert.Equal(4, glue.Length);
+        Assert.All(glue, f => Assert.Contains("#nullable enable", System.IO.File.ReadAllText(f), StringComparison.Ordinal));
+        Assert.Equal(4, oldGlue.Length);
+        Assert.All(oldGlue, f => Assert.DoesNotContain("#nullable", System.IO.File.ReadAllText(f), StringComparison.Ordinal));
     }
 
     [Theory]
     [InlineData(false, true)]
     [InlineData(true, false)]
     [InlineData(false, false)]
-    public void Nothing_but_the_embedded_attribute_is_emitted_when_a_reference_is_missing(bool stripe, bool runtime)
+    public async Task Nothing_but_the_embedded_attribute_is_emitted_when_a_reference_is_missing(bool stripe, bool runtime)
     {
-        var (compilation, generated) = GeneratedHost.Generate("public static class Empty { }", aspNetCore: !runtime, stripe: stripe, runtime: runtime);
+        var builder = new ProjectBuilder().WithSourceGenerator<GuardedSessionGenerator>().WithCompilerDiagnostics(CompilerDiagnostics.All).WithSourceCode("public static class Empty { }");
+        builder = stripe ? builder : builder.WithoutStripe();
+        builder = runtime ? builder.WithPortalRuntime() : builder.WithAspNetCore();
 
-        Assert.Equal(["Microsoft.CodeAnalysis.EmbeddedAttribute.cs"], generated.Select(t => System.IO.Path.GetFileName(t.FilePath)));
-        Assert.Empty(compilation.GetDiagnostics());
+        await (await builder.ExpectingAsync("EmbeddedAttributeOnly")).ValidateAsync();
     }
 
     [Fact]
-    public void A_look_alike_runtime_type_does_not_switch_the_glue_on()
-    {
-        var (_, generated) = GeneratedHost.Generate("namespace Accrue.Portal { public static class PortalGuard { } }", runtime: false);
+    public async Task A_look_alike_runtime_type_does_not_switch_the_glue_on() =>
+        await (await new ProjectBuilder()
+            .WithSourceGenerator<GuardedSessionGenerator>()
+            .WithSourceCode("namespace Accrue.Portal { public static class PortalGuard { } }")
+            .ExpectingAsync("EmbeddedAttributeOnly")).ValidateAsync();
 
-        Assert.DoesNotContain(generated, t => t.FilePath.EndsWith(GuardedSessionGenerator.SessionServiceHintName, StringComparison.Ordinal));
-    }
+    private static string GeneratedSource(string caseName, string hintName) =>
+        System.IO.Path.Combine(RepositoryPaths.Root, "tests", "Accrue.Portal.Tests", "Runtime", "GeneratedSources", caseName, hintName);
 
     [Fact]
     public void Generated_CreateGuarded_calls_the_hosts_service_and_returns_the_handle()

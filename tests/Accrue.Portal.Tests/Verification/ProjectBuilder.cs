@@ -1,47 +1,48 @@
 namespace Accrue.Portal.Tests.Verification;
 
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
-using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.Text;
-using Xunit.Sdk;
 
 /// <summary>
-/// The project's own analyzer/fix verifier (Microsoft's testing packages are not on the registry): builds a
-/// project from markup sources, runs the analyzers, compares exact IDs, spans and messages, applies fixes until
-/// no fixable diagnostic is left (with loop detection), checks the fixed text, recompiles it, and runs Fix All.
-/// Any analyzer, generator or fixer exception fails the test.
+/// The fluent test description the rule, fix and generator tests use (Meziantou's style), run by Roslyn's standard
+/// testing library: <see cref="PortalCodeFixTest"/> (<c>CSharpCodeFixTest</c>, an analyzer test when no fix is
+/// expected) or, for generators alone, <see cref="PortalSourceGeneratorTest"/> (<c>CSharpSourceGeneratorTest</c>).
+/// The library parses the markup, matches diagnostics (ids, spans, messages, severities, additional locations),
+/// repeats the check under <c>#pragma warning disable</c>, applies the fix one diagnostic at a time and Fix All in
+/// document, project and solution, and compares generated sources. This layer adds the build configuration, the
+/// .editorconfig, the local references and the checks in <see cref="PortalCodeFixTest"/>.
 /// </summary>
 public sealed class ProjectBuilder
 {
-    private const string SourceDirectory = "/src/";
-
     private readonly List<(string FileName, string Markup)> sources = [];
     private readonly List<DiagnosticAnalyzer> analyzers = [];
-    private readonly List<IIncrementalGenerator> generators = [];
+    private readonly List<Type> generators = [];
     private readonly List<string> editorConfigLines = [];
     private readonly List<MetadataReference> references = [];
-    private readonly List<ExpectedDiagnostic> expectedDiagnostics = [];
+    private readonly List<DiagnosticResult> expectedDiagnostics = [];
+    private readonly List<(string HintName, string Text)> generatedSources = [];
     private CodeFixProvider? codeFixProvider;
     private string? codeFixEquivalenceKey;
     private BuildConfiguration buildConfiguration = BuildConfiguration.Debug;
     private bool configurationVisibleToAnalyzers = true;
     private bool includeStripe = true;
-    private bool allowCompilerErrors;
+    private CompilerDiagnostics compilerDiagnostics = CompilerDiagnostics.Errors;
     private OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary;
     private NullableContextOptions nullable = NullableContextOptions.Enable;
+    private LanguageVersion languageVersion = LanguageVersion.Latest;
     private Dictionary<string, string>? fixedSources;
     private Dictionary<string, string>? batchFixedSources;
+    private int? fixIterations;
 
     public ProjectBuilder WithSourceCode(string markup) => this.WithSourceCode($"Test{this.sources.Count}.cs", markup);
 
@@ -67,16 +68,19 @@ public sealed class ProjectBuilder
     public ProjectBuilder WithSourceGenerator<TGenerator>()
         where TGenerator : IIncrementalGenerator, new() => this.WithSourceGenerator(new TGenerator());
 
+    /// <summary>The library instantiates generators itself, from their type.</summary>
     public ProjectBuilder WithSourceGenerator(IIncrementalGenerator generator)
     {
-        this.generators.Add(generator);
+        this.generators.Add(generator.GetType());
         return this;
     }
 
     public ProjectBuilder WithCodeFixProvider<TProvider>(string? equivalenceKey = null)
-        where TProvider : CodeFixProvider, new()
+        where TProvider : CodeFixProvider, new() => this.WithCodeFixProvider(new TProvider(), equivalenceKey);
+
+    public ProjectBuilder WithCodeFixProvider(CodeFixProvider provider, string? equivalenceKey = null)
     {
-        this.codeFixProvider = new TProvider();
+        this.codeFixProvider = provider;
         this.codeFixEquivalenceKey = equivalenceKey;
         return this;
     }
@@ -127,16 +131,41 @@ public sealed class ProjectBuilder
         return this;
     }
 
-    /// <summary>For half-typed code: compiler errors in the source do not fail the test (analyzer exceptions still do).</summary>
-    public ProjectBuilder WithCompilerErrorsAllowed()
+    public ProjectBuilder WithLanguageVersion(LanguageVersion version)
     {
-        this.allowCompilerErrors = true;
+        this.languageVersion = version;
         return this;
     }
 
-    public ProjectBuilder ShouldReportDiagnostic(params ExpectedDiagnostic[] diagnostics)
+    /// <summary>For half-typed code: compiler errors in the source do not fail the test (analyzer exceptions still do).</summary>
+    public ProjectBuilder WithCompilerErrorsAllowed() => this.WithCompilerDiagnostics(CompilerDiagnostics.None);
+
+    /// <summary>The compiler diagnostics the test expects exactly (by default errors, so an unexpected one fails it).</summary>
+    public ProjectBuilder WithCompilerDiagnostics(CompilerDiagnostics level)
     {
-        this.expectedDiagnostics.AddRange(diagnostics);
+        this.compilerDiagnostics = level;
+        return this;
+    }
+
+    /// <summary>
+    /// Diagnostics beside those the markup marks, as the standard library's results (see <see cref="Expected"/>). One
+    /// placed at a single location says nothing of additional locations, as markup does; one given further
+    /// locations is checked against all of them, exactly.
+    /// </summary>
+    public ProjectBuilder ShouldReportDiagnostic(params DiagnosticResult[] diagnostics)
+    {
+        this.expectedDiagnostics.AddRange(diagnostics.Select(d => d.Spans.Length == 1 ? d.WithOptions(d.Options | DiagnosticOptions.IgnoreAdditionalLocations) : d));
+        return this;
+    }
+
+    /// <summary>
+    /// A source the (single) generator must add, compared exactly; once one is given, the generator's outputs must be
+    /// exactly those given. Without any, a rule test that runs a generator does not compare its outputs (the
+    /// generator tests do).
+    /// </summary>
+    public ProjectBuilder ShouldGenerateSource(string hintName, string text)
+    {
+        this.generatedSources.Add((hintName, text));
         return this;
     }
 
@@ -149,7 +178,7 @@ public sealed class ProjectBuilder
         return this;
     }
 
-    /// <summary>The code after Fix All, at document and at project scope (defaults to the <see cref="ShouldFixCodeWith(string)"/> result).</summary>
+    /// <summary>The code after Fix All in document, project and solution (defaults to the <see cref="ShouldFixCodeWith(string)"/> result).</summary>
     public ProjectBuilder ShouldBatchFixCodeWith(string fixedMarkup) => this.ShouldBatchFixCodeWith("Test0.cs", fixedMarkup);
 
     public ProjectBuilder ShouldBatchFixCodeWith(string fileName, string fixedMarkup)
@@ -158,476 +187,132 @@ public sealed class ProjectBuilder
         return this;
     }
 
+    /// <summary>
+    /// For a fix whose result has a diagnostic of its own: the exact number of passes, one at a time and Fix All. By
+    /// default the library allows at most one pass per diagnostic one at a time, and one Fix All pass.
+    /// </summary>
+    public ProjectBuilder WithFixIterations(int iterations)
+    {
+        this.fixIterations = iterations;
+        return this;
+    }
+
     public async Task ValidateAsync()
     {
-        if (this.sources.Count == 0 || this.analyzers.Count == 0)
+        if (this.sources.Count == 0 || (this.analyzers.Count == 0 && this.generators.Count == 0))
         {
-            throw new InvalidOperationException("A test needs at least one source and one analyzer.");
+            throw new InvalidOperationException("A test needs at least one source and one analyzer or generator.");
         }
 
-        var parsed = this.sources.Select(s => (s.FileName, Markup: TestMarkup.Parse(s.Markup))).ToList();
-        var project = this.CreateProject(parsed.Select(p => (p.FileName, p.Markup.Source)));
-        var initial = await this.AnalyzeAsync(project);
-        if (!this.allowCompilerErrors)
+        if (this.analyzers.Count == 0 && this.codeFixProvider is null)
         {
-            AssertNoCompilerErrors(initial.CompilerDiagnostics, "The test source does not compile");
-        }
-
-        var expected = this.ExpectedFromMarkup(parsed).Concat(this.ResolveExplicitExpectations(parsed)).ToList();
-        AssertDiagnosticsMatch(expected, initial.AnalyzerDiagnostics, project);
-
-        if (this.fixedSources is not null)
-        {
-            var fixedProject = await this.ApplyFixesOneByOneAsync(project, initial.AnalyzerDiagnostics.Length);
-            await this.AssertFixedProjectAsync(fixedProject, this.fixedSources, initial.CompilerDiagnostics, "Code fix");
-        }
-
-        var batchExpectation = this.batchFixedSources ?? this.fixedSources;
-        if (batchExpectation is not null && this.codeFixProvider?.GetFixAllProvider() is not null)
-        {
-            foreach (var scope in new[] { FixAllScope.Document, FixAllScope.Project })
-            {
-                var fixedProject = await this.ApplyFixAllAsync(project, scope, initial.AnalyzerDiagnostics.Length);
-                await this.AssertFixedProjectAsync(fixedProject, batchExpectation, initial.CompilerDiagnostics, $"Fix All ({scope})");
-            }
-        }
-    }
-
-    /// <summary>Runs the analyzers (and generators) once; used by tests that inspect diagnostics directly.</summary>
-    public async Task<AnalysisResult> AnalyzeAsync()
-    {
-        var project = this.CreateProject(this.sources.Select(s => (s.FileName, TestMarkup.Parse(s.Markup).Source)));
-        return await this.AnalyzeAsync(project);
-    }
-
-    private Project CreateProject(IEnumerable<(string FileName, string Source)> files)
-    {
-        var workspace = new AdhocWorkspace();
-        var projectId = ProjectId.CreateNewId("TestProject");
-        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
-        var compilationOptions = new CSharpCompilationOptions(
-            this.outputKind,
-            nullableContextOptions: this.nullable,
-            optimizationLevel: this.buildConfiguration == BuildConfiguration.Release ? OptimizationLevel.Release : OptimizationLevel.Debug);
-        var allReferences = TestReferences.Framework
-            .Concat(this.includeStripe ? TestReferences.StripeNet : [])
-            .Concat(this.references)
-            .Distinct();
-        var solution = workspace.CurrentSolution
-            .AddProject(ProjectInfo.Create(
-                projectId,
-                VersionStamp.Default,
-                "TestProject",
-                "TestProject",
-                LanguageNames.CSharp,
-                filePath: SourceDirectory + "TestProject.csproj",
-                compilationOptions: compilationOptions,
-                parseOptions: parseOptions,
-                metadataReferences: allReferences));
-        foreach (var (fileName, source) in files)
-        {
-            solution = solution.AddDocument(DocumentId.CreateNewId(projectId, fileName), fileName, SourceText.From(source, Encoding.UTF8), filePath: SourceDirectory + fileName);
-        }
-
-        var editorConfig = "root = true\n\n[*.cs]\n" + string.Join("\n", this.editorConfigLines) + "\n";
-        solution = solution.AddAnalyzerConfigDocument(DocumentId.CreateNewId(projectId), ".editorconfig", SourceText.From(editorConfig), filePath: SourceDirectory + ".editorconfig");
-        if (this.configurationVisibleToAnalyzers)
-        {
-            var globalConfig = $"is_global = true\nbuild_property.Configuration = {this.buildConfiguration}\n";
-            solution = solution.AddAnalyzerConfigDocument(DocumentId.CreateNewId(projectId), "build.globalconfig", SourceText.From(globalConfig), filePath: SourceDirectory + "build.globalconfig");
-        }
-
-        return solution.GetProject(projectId)!;
-    }
-
-    private async Task<AnalysisResult> AnalyzeAsync(Project project)
-    {
-        var compilation = (await project.GetCompilationAsync())!;
-        var generated = ImmutableArray<SyntaxTree>.Empty;
-        if (this.generators.Count > 0)
-        {
-            var driver = CSharpGeneratorDriver.Create(
-                this.generators.Select(GeneratorExtensions.AsSourceGenerator),
-                parseOptions: (CSharpParseOptions)project.ParseOptions!,
-                optionsProvider: project.AnalyzerOptions.AnalyzerConfigOptionsProvider);
-            // The driver is immutable: the run result lives on the driver the run returns.
-            var run = driver.RunGeneratorsAndUpdateCompilation(compilation, out var withGenerated, out _).GetRunResult();
-            var generatorFailures = run.Results.Where(r => r.Exception is not null).Select(r => r.Exception!.ToString()).ToList();
-            if (generatorFailures.Count > 0)
-            {
-                throw new XunitException("A source generator threw:\n" + string.Join("\n", generatorFailures));
-            }
-
-            compilation = withGenerated;
-            generated = run.GeneratedTrees;
-        }
-
-        var exceptions = new ConcurrentQueue<string>();
-        var options = new CompilationWithAnalyzersOptions(
-            project.AnalyzerOptions,
-            (exception, analyzer, _) => exceptions.Enqueue($"{analyzer.GetType().Name}: {exception}"),
-            concurrentAnalysis: true,
-            logAnalyzerExecutionTime: false);
-        var withAnalyzers = compilation.WithAnalyzers([.. this.analyzers], options);
-        var analyzerDiagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
-        var crashes = analyzerDiagnostics.Where(d => d.Id is "AD0001" or "AD0002").Select(d => d.ToString());
-        var failures = exceptions.Concat(crashes).ToList();
-        if (failures.Count > 0)
-        {
-            throw new XunitException("An analyzer threw (AD0001):\n" + string.Join("\n", failures));
-        }
-
-        var compilerDiagnostics = compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
-        var ordered = analyzerDiagnostics
-            .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal)
-            .ThenBy(d => d.Location.SourceSpan.Start)
-            .ThenBy(d => d.Id, StringComparer.Ordinal)
-            .ToImmutableArray();
-        return new AnalysisResult(compilation, ordered, compilerDiagnostics, generated);
-    }
-
-    private IEnumerable<ExpectedLocated> ExpectedFromMarkup(IEnumerable<(string FileName, TestMarkup Markup)> parsed)
-    {
-        foreach (var (fileName, markup) in parsed)
-        {
-            foreach (var span in markup.Spans.Where(s => !s.IsLocationMarker))
-            {
-                yield return new ExpectedLocated(span.Name ?? this.DefaultDiagnosticId(), fileName, span.Span, null, null);
-            }
-        }
-    }
-
-    private IEnumerable<ExpectedLocated> ResolveExplicitExpectations(List<(string FileName, TestMarkup Markup)> parsed)
-    {
-        foreach (var expected in this.expectedDiagnostics)
-        {
-            var (file, span) = expected.LocationMarker is { } marker ? FindMarker(parsed, marker, expected.FileName) : (null, default(TextSpan?));
-            var additional = expected.AdditionalLocationMarkers.IsDefaultOrEmpty
-                ? null
-                : expected.AdditionalLocationMarkers.Select(m => FindMarker(parsed, m, null)).Select(l => (l.File, l.Span!.Value)).ToList();
-            yield return new ExpectedLocated(expected.Id, file, span, expected.Message, additional);
-        }
-    }
-
-    private static (string File, TextSpan? Span) FindMarker(List<(string FileName, TestMarkup Markup)> parsed, int marker, string? fileName)
-    {
-        foreach (var (name, markup) in parsed)
-        {
-            if (fileName is not null && name != fileName)
-            {
-                continue;
-            }
-
-            var found = markup.Spans.FirstOrDefault(s => s.Name == "#" + marker);
-            if (found is not null)
-            {
-                return (name, found.Span);
-            }
-        }
-
-        throw new InvalidOperationException($"The markup has no location marker {{|#{marker}:…|}}.");
-    }
-
-    private string DefaultDiagnosticId()
-    {
-        var ids = this.analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().ToList();
-        return ids.Count == 1
-            ? ids[0]
-            : throw new InvalidOperationException("[|…|] needs a single diagnostic ID under test; use {|ID:…|} when several analyzers run.");
-    }
-
-    private static void AssertDiagnosticsMatch(IReadOnlyList<ExpectedLocated> expected, ImmutableArray<Diagnostic> actual, Project project)
-    {
-        var unmatchedActual = actual.ToList();
-        var unmatchedExpected = new List<ExpectedLocated>();
-        foreach (var expectation in expected)
-        {
-            var match = unmatchedActual.FirstOrDefault(expectation.Matches);
-            if (match is null)
-            {
-                unmatchedExpected.Add(expectation);
-            }
-            else
-            {
-                unmatchedActual.Remove(match);
-            }
-        }
-
-        if (unmatchedExpected.Count == 0 && unmatchedActual.Count == 0)
-        {
+            var generatorTest = new PortalSourceGeneratorTest([.. this.generators], this.Options());
+            this.Configure(generatorTest);
+            await generatorTest.RunAsync();
             return;
         }
 
-        var report = new StringBuilder("Diagnostics differ.\n");
-        report.AppendLine("Expected but not reported:");
-        foreach (var e in unmatchedExpected)
+        var test = this.CreateCodeFixTest();
+        test.NumberOfIncrementalIterations = this.fixIterations;
+        test.NumberOfFixAllIterations = this.fixIterations;
+
+        // A test that gives only the Fix All result expects the one-at-a-time fixing to reach it too.
+        var fixedSources = this.fixedSources ?? this.batchFixedSources;
+        if (fixedSources is not null)
         {
-            report.AppendLine("  " + e.Describe(project));
+            this.AddFixedSources(test.FixedState, fixedSources, fallback: null);
         }
 
-        report.AppendLine("Reported but not expected:");
-        foreach (var d in unmatchedActual)
+        if (this.batchFixedSources is not null)
         {
-            report.AppendLine("  " + Describe(d));
+            this.AddFixedSources(test.BatchFixedState, this.batchFixedSources, fallback: fixedSources);
         }
 
-        report.AppendLine("All reported:");
-        foreach (var d in actual)
-        {
-            report.AppendLine("  " + Describe(d));
-        }
-
-        throw new XunitException(report.ToString());
+        await test.VerifyAsync();
     }
 
-    internal static string Describe(Diagnostic diagnostic)
-    {
-        var location = diagnostic.Location;
-        if (!location.IsInSource)
-        {
-            return $"{diagnostic.Id}: {diagnostic.GetMessage()}";
-        }
+    /// <summary>Runs the analyzers (and generators) once, on the project the library builds; for tests that inspect diagnostics directly.</summary>
+    public Task<AnalysisResult> AnalyzeAsync() => this.CreateCodeFixTest().AnalyzeAsync();
 
-        var line = location.GetLineSpan();
-        var text = location.SourceTree!.GetText().ToString(location.SourceSpan);
-        var file = System.IO.Path.GetFileName(location.SourceTree.FilePath);
-        return $"{diagnostic.Id} {file}({line.StartLinePosition.Line + 1},{line.StartLinePosition.Character + 1})-({line.EndLinePosition.Line + 1},{line.EndLinePosition.Character + 1}) on '{text}': {diagnostic.GetMessage()}";
+    private PortalCodeFixTest CreateCodeFixTest()
+    {
+        var test = new PortalCodeFixTest(
+            [.. this.analyzers],
+            this.codeFixProvider is null ? [] : [this.codeFixProvider],
+            [.. this.generators],
+            this.Options());
+        this.Configure(test);
+        test.CodeActionEquivalenceKey = this.codeFixEquivalenceKey;
+        return test;
     }
 
-    private static void AssertNoCompilerErrors(ImmutableArray<Diagnostic> diagnostics, string context)
+    private TestProjectOptions Options() => new(this.nullable, this.buildConfiguration, this.languageVersion);
+
+    private void Configure(AnalyzerTest<XunitVerifier> test)
     {
-        var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        if (errors.Count > 0)
+        test.ReferenceAssemblies = TestProjectOptions.NoReferencePackages;
+        test.MarkupOptions = MarkupOptions.TreatPositionIndicatorsAsCode;
+        test.CompilerDiagnostics = this.compilerDiagnostics;
+        var state = test.TestState;
+        state.OutputKind = this.outputKind;
+        state.DocumentationMode = DocumentationMode.Parse;
+        state.AdditionalReferences.AddRange(TestReferences.Framework
+            .Concat(this.includeStripe ? TestReferences.StripeNet : [])
+            .Concat(this.references)
+            .Distinct());
+        foreach (var (fileName, markup) in this.sources)
         {
-            throw new XunitException(context + ":\n" + string.Join("\n", errors.Select(d => "  " + Describe(d))));
+            state.Sources.Add((TestProjectOptions.SourceDirectory + fileName, markup));
         }
-    }
 
-    private async Task<Project> ApplyFixesOneByOneAsync(Project project, int initialDiagnosticCount)
-    {
-        var provider = this.RequireCodeFixProvider();
-        var seenStates = new HashSet<string> { await SnapshotAsync(project) };
-
-        // Each fix should remove at least one diagnostic, so more passes than diagnostics means a loop.
-        for (var iteration = 0; ; iteration++)
+        state.ExpectedDiagnostics.AddRange(this.expectedDiagnostics);
+        state.AnalyzerConfigFiles.Add((TestProjectOptions.SourceDirectory + ".editorconfig", "root = true\n\n[*.cs]\n" + string.Join("\n", this.editorConfigLines) + "\n"));
+        if (this.configurationVisibleToAnalyzers)
         {
-            var action = await this.FindFirstFixAsync(project, provider);
-            if (action is null)
-            {
-                return project;
-            }
-
-            if (iteration > initialDiagnosticCount)
-            {
-                throw new XunitException($"Fix loop: the fix was still offered after {iteration} applications for {initialDiagnosticCount} diagnostics.");
-            }
-
-            project = await ApplyAsync(project, action);
-            if (!seenStates.Add(await SnapshotAsync(project)))
-            {
-                throw new XunitException($"Fix loop: applying '{action.Title}' returned the code to an earlier state.");
-            }
+            state.AnalyzerConfigFiles.Add((TestProjectOptions.SourceDirectory + "build.globalconfig", $"is_global = true\nbuild_property.Configuration = {this.buildConfiguration}\n"));
         }
-    }
 
-    private async Task<Project> ApplyFixAllAsync(Project project, FixAllScope scope, int initialDiagnosticCount)
-    {
-        var provider = this.RequireCodeFixProvider();
-        var fixAllProvider = provider.GetFixAllProvider()!;
-        var seenStates = new HashSet<string> { await SnapshotAsync(project) };
-        for (var iteration = 0; ; iteration++)
+        if (this.generatedSources.Count == 0)
         {
-            var diagnostics = (await this.AnalyzeAsync(project)).AnalyzerDiagnostics;
-            CodeAction? chosen = null;
-            Diagnostic? trigger = null;
-            foreach (var diagnostic in diagnostics.Where(d => provider.FixableDiagnosticIds.Contains(d.Id)))
+            test.TestBehaviors |= TestBehaviors.SkipGeneratedSourcesCheck;
+        }
+        else
+        {
+            var generator = this.generators.Count == 1
+                ? this.generators[0]
+                : throw new InvalidOperationException("ShouldGenerateSource needs exactly one generator.");
+            foreach (var (hintName, text) in this.generatedSources)
             {
-                chosen = (await this.GetFixesAsync(project, provider, diagnostic)).FirstOrDefault();
-                if (chosen is not null)
-                {
-                    trigger = diagnostic;
-                    break;
-                }
-            }
-
-            if (chosen is null || trigger is null)
-            {
-                return project;
-            }
-
-            if (iteration > initialDiagnosticCount)
-            {
-                throw new XunitException($"Fix All loop ({scope}): still fixing after {iteration} passes.");
-            }
-
-            var document = project.GetDocument(trigger.Location.SourceTree)!;
-            var context = new FixAllContext(
-                document,
-                provider,
-                scope,
-                chosen.EquivalenceKey,
-                provider.FixableDiagnosticIds,
-                new VerifierDiagnosticProvider(this),
-                CancellationToken.None);
-            var fixAllAction = await fixAllProvider.GetFixAsync(context)
-                ?? throw new XunitException($"Fix All ({scope}) offered no action.");
-            project = await ApplyAsync(project, fixAllAction);
-            if (!seenStates.Add(await SnapshotAsync(project)))
-            {
-                throw new XunitException($"Fix All loop ({scope}): the code returned to an earlier state.");
+                // Generators add their sources as UTF-8, and the library compares encodings too.
+                state.GeneratedSources.Add(($"{generator.Assembly.GetName().Name}/{generator.FullName}/{hintName}", SourceText.From(text, Encoding.UTF8)));
             }
         }
     }
 
-    private async Task<CodeAction?> FindFirstFixAsync(Project project, CodeFixProvider provider)
+    /// <summary>
+    /// Every document of the fixed project: the files given (their markup marks the diagnostics that must remain,
+    /// fixable ones included), then those of <paramref name="fallback"/>, and the others as the test wrote them
+    /// without the markup of fixable diagnostics, which the fix removes.
+    /// </summary>
+    private void AddFixedSources(SolutionState state, Dictionary<string, string> fixedMarkup, Dictionary<string, string>? fallback)
     {
-        var diagnostics = (await this.AnalyzeAsync(project)).AnalyzerDiagnostics;
-        foreach (var diagnostic in diagnostics.Where(d => provider.FixableDiagnosticIds.Contains(d.Id)))
+        state.MarkupHandling = MarkupMode.Allow;
+        var fixable = this.codeFixProvider?.FixableDiagnosticIds ?? [];
+        var defaultDiagnosticFixable = this.analyzers.Count > 0 && this.analyzers[0].SupportedDiagnostics is [var only] && fixable.Contains(only.Id);
+        foreach (var (fileName, markup) in this.sources)
         {
-            var action = (await this.GetFixesAsync(project, provider, diagnostic)).FirstOrDefault();
-            if (action is not null)
-            {
-                return action;
-            }
+            var text = fixedMarkup.TryGetValue(fileName, out var given) || (fallback?.TryGetValue(fileName, out given) ?? false)
+                ? given
+                : WithoutMarkupOf(markup, id => fixable.Contains(id) || (id.Length == 0 && defaultDiagnosticFixable));
+            state.Sources.Add((TestProjectOptions.SourceDirectory + fileName, text));
         }
-
-        return null;
     }
 
-    private async Task<IReadOnlyList<CodeAction>> GetFixesAsync(Project project, CodeFixProvider provider, Diagnostic diagnostic)
+    /// <summary>The markup without the spans <paramref name="removed"/> names, rewritten by the library's own parser.</summary>
+    private static string WithoutMarkupOf(string markup, Func<string, bool> removed)
     {
-        var document = project.GetDocument(diagnostic.Location.SourceTree);
-        if (document is null)
-        {
-            return [];
-        }
-
-        var actions = new List<CodeAction>();
-        var context = new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None);
-        await provider.RegisterCodeFixesAsync(context);
-        return actions.Where(a => this.codeFixEquivalenceKey is null || a.EquivalenceKey == this.codeFixEquivalenceKey).ToList();
-    }
-
-    private static async Task<Project> ApplyAsync(Project project, CodeAction action)
-    {
-        var operations = await action.GetOperationsAsync(CancellationToken.None);
-        var apply = operations.OfType<ApplyChangesOperation>().SingleOrDefault()
-            ?? throw new XunitException($"Code action '{action.Title}' produced no ApplyChangesOperation.");
-        return apply.ChangedSolution.GetProject(project.Id)!;
-    }
-
-    private async Task AssertFixedProjectAsync(Project fixedProject, Dictionary<string, string> expectedMarkup, ImmutableArray<Diagnostic> originalCompilerDiagnostics, string what)
-    {
-        var parsed = new List<(string FileName, TestMarkup Markup)>();
-        foreach (var (fileName, markup) in expectedMarkup)
-        {
-            var expected = TestMarkup.Parse(markup);
-            parsed.Add((fileName, expected));
-            var document = fixedProject.Documents.Single(d => d.Name == fileName);
-            var actual = (await document.GetTextAsync()).ToString();
-            if (Normalize(actual) != Normalize(expected.Source))
-            {
-                throw new XunitException($"{what}: {fileName} differs from the expected text.\n{DescribeTextDifference(expected.Source, actual)}");
-            }
-        }
-
-        var result = await this.AnalyzeAsync(fixedProject);
-        var newCompilerDiagnostics = result.CompilerDiagnostics
-            .Select(d => d.Id + ": " + d.GetMessage())
-            .Except(originalCompilerDiagnostics.Select(d => d.Id + ": " + d.GetMessage()))
-            .ToList();
-        if (newCompilerDiagnostics.Count > 0)
-        {
-            throw new XunitException($"{what}: the fixed code has new compiler diagnostics:\n  " + string.Join("\n  ", newCompilerDiagnostics));
-        }
-
-        var remaining = this.ExpectedFromMarkup(parsed).ToList();
-        AssertDiagnosticsMatch(remaining, result.AnalyzerDiagnostics, fixedProject);
-    }
-
-    private CodeFixProvider RequireCodeFixProvider() =>
-        this.codeFixProvider ?? throw new InvalidOperationException("ShouldFixCodeWith needs WithCodeFixProvider.");
-
-    private static async Task<string> SnapshotAsync(Project project)
-    {
-        var builder = new StringBuilder();
-        foreach (var document in project.Documents.OrderBy(d => d.Name, StringComparer.Ordinal))
-        {
-            builder.Append(document.Name).Append('\n').Append((await document.GetTextAsync()).ToString()).Append('\0');
-        }
-
-        return builder.ToString();
-    }
-
-    private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
-
-    private static string DescribeTextDifference(string expected, string actual)
-    {
-        var expectedLines = Normalize(expected).Split('\n');
-        var actualLines = Normalize(actual).Split('\n');
-        for (var i = 0; i < Math.Max(expectedLines.Length, actualLines.Length); i++)
-        {
-            var e = i < expectedLines.Length ? expectedLines[i] : "<end of text>";
-            var a = i < actualLines.Length ? actualLines[i] : "<end of text>";
-            if (e != a)
-            {
-                return $"First difference at line {i + 1}:\n  expected: {e}\n  actual:   {a}\nActual text:\n{actual}";
-            }
-        }
-
-        return "The texts differ only in line endings.";
-    }
-
-    private sealed record ExpectedLocated(string Id, string? File, TextSpan? Span, string? Message, List<(string File, TextSpan Span)>? Additional)
-    {
-        public bool Matches(Diagnostic diagnostic)
-        {
-            if (diagnostic.Id != this.Id || (this.Message is not null && diagnostic.GetMessage() != this.Message))
-            {
-                return false;
-            }
-
-            if (this.Span is { } span && (!SameFile(diagnostic.Location, this.File) || diagnostic.Location.SourceSpan != span))
-            {
-                return false;
-            }
-
-            return this.Additional is null
-                || (diagnostic.AdditionalLocations.Count == this.Additional.Count
-                    && diagnostic.AdditionalLocations.Zip(this.Additional).All(p => SameFile(p.First, p.Second.File) && p.First.SourceSpan == p.Second.Span));
-        }
-
-        public string Describe(Project project)
-        {
-            var where = "(no location)";
-            if (this.File is not null && this.Span is { } span)
-            {
-                var text = project.Documents.Single(d => d.Name == this.File).GetTextAsync().Result;
-                var lines = text.Lines.GetLinePositionSpan(span);
-                where = $"{this.File}({lines.Start.Line + 1},{lines.Start.Character + 1})-({lines.End.Line + 1},{lines.End.Character + 1}) on '{text.ToString(span)}'";
-            }
-
-            var additional = this.Additional is null ? string.Empty : $" with {this.Additional.Count} additional location(s)";
-            return $"{this.Id} {where}{additional}" + (this.Message is null ? string.Empty : ": " + this.Message);
-        }
-
-        private static bool SameFile(Location location, string? file) =>
-            file is null || (location.SourceTree is not null && System.IO.Path.GetFileName(location.SourceTree.FilePath) == file);
-    }
-
-    private sealed class VerifierDiagnosticProvider(ProjectBuilder builder) : FixAllContext.DiagnosticProvider
-    {
-        public override async Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-            (await builder.AnalyzeAsync(project)).AnalyzerDiagnostics;
-
-        public override async Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken)
-        {
-            var tree = await document.GetSyntaxTreeAsync(cancellationToken);
-            return (await builder.AnalyzeAsync(document.Project)).AnalyzerDiagnostics.Where(d => d.Location.SourceTree == tree);
-        }
-
-        public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-            Task.FromResult(Enumerable.Empty<Diagnostic>());
+        TestFileMarkupParser.GetPositionsAndSpans(markup, out var source, out var positions, out var spans);
+        return TestFileMarkupParser.CreateTestFile(source, positions, spans.RemoveRange(spans.Keys.Where(removed)));
     }
 }
 

@@ -3,6 +3,7 @@ namespace Accrue.Portal.Tests.Rules.Reach;
 using System.Threading.Tasks;
 using Accrue.Portal.Analyzers.Rules;
 using Accrue.Portal.Tests.Verification;
+using Microsoft.CodeAnalysis.Testing;
 
 /// <summary>Issue 17, item 1: the data-flow rules follow calls through the app's interfaces and virtual members to every implementation.</summary>
 public sealed class DataFlowThroughInterfacesTests
@@ -56,7 +57,7 @@ public sealed class DataFlowThroughInterfacesTests
             .WithSourceCode("Links.cs", LinksInterface)
             .WithSourceCode("PortalLinks.cs", UrlLinks)
             .WithSourceCode("Account.cs", LoggingController)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL001").WithLocation(0, "Account.cs").WithAdditionalLocations(1)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL001").WithLocation(0).WithLocation(1)
                 .WithMessage("The portal session URL returned by 'IPortalLinks.Create' (implementation 'PortalLinks.Create') on line 7 reaches ILogger.LogInformation"))
             .ValidateAsync();
 
@@ -67,7 +68,7 @@ public sealed class DataFlowThroughInterfacesTests
             .WithSourceCode("PortalIds.cs", IdLinks)
             .WithSourceCode("PortalLinks.cs", UrlLinks)
             .WithSourceCode("Account.cs", LoggingController)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL001").WithLocation(0, "Account.cs").WithAdditionalLocations(1)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL001").WithLocation(0).WithLocation(1)
                 .WithMessage("The portal session URL returned by 'IPortalLinks.Create' (implementation 'PortalLinks.Create') on line 7 reaches ILogger.LogInformation"))
             .ValidateAsync();
 
@@ -109,7 +110,7 @@ public sealed class DataFlowThroughInterfacesTests
                     }
                 }
                 """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL001").WithLocation(0, "Billing.cs").WithAdditionalLocations(1)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL001").WithLocation(0).WithLocation(1)
                 .WithMessage("The portal session URL read on line 8 reaches ILogger.LogInformation through 'IAuditTrail.Record' (implementation 'AuditTrail.Record')"))
             .ValidateAsync();
 
@@ -141,7 +142,7 @@ public sealed class DataFlowThroughInterfacesTests
                     }
                 }
                 """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL001").WithLocation(0, "Billing.cs").WithAdditionalLocations(1)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL001").WithLocation(0).WithLocation(1)
                 .WithMessage("The portal session URL read on line 8 reaches ILogger.LogInformation through 'IMessageSink.Send' (implementation 'LoggingSink.Send')"))
             .ValidateAsync();
 
@@ -253,7 +254,7 @@ public sealed class DataFlowThroughInterfacesTests
                     }
                 }
                 """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL010").WithLocation(1, "BillingService.cs").WithAdditionalLocations(0, 2)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL010").WithLocation(1).WithLocation(0).WithLocation(2)
                 .WithMessage("The return URL for return_url comes from the request parameter 'request' (passed to 'IBillingService.CreatePortalSessionAsync' (implementation 'BillingService.CreatePortalSessionAsync')) without an allow-list check: anyone can send the customer from the portal to a site of their choosing"))
             .ValidateAsync();
 
@@ -289,7 +290,7 @@ public sealed class DataFlowThroughInterfacesTests
                         new SessionService().Create(new SessionCreateOptions { Customer = {|#1:customerId|}, ReturnUrl = "https://shop.example.com/account" }).Url;
                 }
                 """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL011").WithLocation(1, "Openers.cs").WithAdditionalLocations(0, 2)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL011").WithLocation(1).WithLocation(0).WithLocation(2)
                 .WithMessage("The portal customer (customer) comes from the request parameter 'customerId' (passed to 'IPortalOpener.Open' (implementation 'StripeOpener.Open')): the customer must be looked up for the signed-in user, never taken from the request"))
             .ValidateAsync();
 }

@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using Accrue.Portal.Analyzers.Rules;
 using Accrue.Portal.CodeFixes;
 using Accrue.Portal.Tests.Verification;
+using Microsoft.CodeAnalysis.Testing;
 
 /// <summary>
 /// Issue 17, item 2: the request rules follow an options object from the method that creates it to the call that sends
@@ -39,7 +40,7 @@ public sealed class RequestsAcrossMethodsTests
                     public Session Open(string returnUrl) => {|#1:new SessionService().Create(PortalRequests.Build(returnUrl))|};
                 }
                 """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL007").WithLocation(0, "PortalRequests.cs").WithAdditionalLocations(1).WithMessage(MissingCustomer))
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL007").WithLocation(0).WithLocation(1).WithMessage(MissingCustomer))
             .ValidateAsync();
 
     [Fact]
@@ -82,7 +83,7 @@ public sealed class RequestsAcrossMethodsTests
                     }
                 }
                 """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL007").WithLocation(0, "PortalRequests.cs").WithAdditionalLocations(1).WithMessage(MissingCustomer))
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL007").WithLocation(0).WithLocation(1).WithMessage(MissingCustomer))
             .ValidateAsync();
 
     private const string SenderInterface = """
@@ -127,7 +128,7 @@ public sealed class RequestsAcrossMethodsTests
                 }
                 """)
             .WithSourceCode("Billing.cs", Caller)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL007").WithLocation(0, "Billing.cs").WithAdditionalLocations(1).WithMessage(MissingCustomer))
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL007").WithLocation(0).WithLocation(1).WithMessage(MissingCustomer))
             .ValidateAsync();
 
     [Fact]
@@ -173,7 +174,7 @@ public sealed class RequestsAcrossMethodsTests
                 }
                 """)
             .WithSourceCode("Billing.cs", Caller)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL007").WithLocation(0, "Billing.cs").WithAdditionalLocations(1).WithMessage(MissingCustomer))
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL007").WithLocation(0).WithLocation(1).WithMessage(MissingCustomer))
             .ValidateAsync();
 
     [Fact]
@@ -200,7 +201,7 @@ public sealed class RequestsAcrossMethodsTests
                     public string Open(string returnUrl) => sender.Send({|#0:new SessionCreateOptions { ReturnUrl = returnUrl }|}).Url;
                 }
                 """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL007").WithLocation(0, "Billing.cs").WithAdditionalLocations(1).WithMessage(MissingCustomer))
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL007").WithLocation(0).WithLocation(1).WithMessage(MissingCustomer))
             .ValidateAsync();
 
     [Fact]
@@ -242,7 +243,7 @@ public sealed class RequestsAcrossMethodsTests
                     public async Task<string> OpenForAsync(string customerId) => (await gateway.SendAsync(PortalRequests.ForCustomer(customerId))).Url;
                 }
                 """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL007").WithLocation(0, "PortalRequests.cs").WithAdditionalLocations(1).WithMessage(MissingCustomer))
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL007").WithLocation(0).WithLocation(1).WithMessage(MissingCustomer))
             .ValidateAsync();
 
     [Fact]
@@ -293,7 +294,7 @@ public sealed class RequestsAcrossMethodsTests
                     public Session Open(string customerId) => {|#1:new SessionService().Create(PortalRequests.Build(customerId))|};
                 }
                 """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL004").WithLocation(0, "PortalRequests.cs").WithAdditionalLocations(0, 1).WithMessage(Unpinned))
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL004").WithLocation(0).WithLocation(0).WithLocation(1).WithMessage(Unpinned))
             .ShouldFixCodeWith("PortalRequests.cs", """
                 using Stripe.BillingPortal;
 
@@ -328,7 +329,7 @@ public sealed class RequestsAcrossMethodsTests
                     public Session Open(string customerId) => new SessionService().Create(PortalRequests.Cancel(customerId));
                 }
                 """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL006").WithLocation(0, "PortalRequests.cs")
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL006").WithLocation(0)
                 .WithMessage("flow_data.type is 'subscription_cancel' but flow_data.subscription_cancel.subscription is not set; Stripe rejects the session"))
             .ValidateAsync();
 
@@ -361,7 +362,7 @@ public sealed class RequestsAcrossMethodsTests
                     });
                 }
                 """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL009").WithLocation(0, "CancellationDefaults.cs")
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL009").WithLocation(0)
                 .WithMessage("features.subscription_cancel.proration_behavior 'create_prorations' only goes with mode 'immediately'; at period end use 'none'"))
             .ValidateAsync();
 
@@ -388,9 +389,9 @@ public sealed class RequestsAcrossMethodsTests
                 }
                 """)
             .ShouldReportDiagnostic(
-                ExpectedDiagnostic.Create("PORTAL009").WithLocation(0)
+                Expected.Diagnostic("PORTAL009").WithLocation(0)
                     .WithMessage("features.subscription_cancel.mode is 'immediately': a customer who cancels loses access at once and cannot be won back; cancel 'at_period_end'"),
-                ExpectedDiagnostic.Create("PORTAL009").WithLocation(1)
+                Expected.Diagnostic("PORTAL009").WithLocation(1)
                     .WithMessage("Stripe rejects features.subscription_cancel.proration_behavior 'always_invoice' for portal cancellations; use 'none'"))
             .ValidateAsync();
 }

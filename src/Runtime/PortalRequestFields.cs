@@ -10,6 +10,7 @@ namespace Accrue.Portal
     internal sealed class PortalRequestFields
     {
         private readonly Dictionary<string, string?> present = new Dictionary<string, string?>();
+        private readonly Dictionary<string, string> given = new Dictionary<string, string>();
 
         private PortalRequestFields()
         {
@@ -86,6 +87,9 @@ namespace Accrue.Portal
         /// <summary>The value at a leaf path, or null when absent.</summary>
         public string? this[string path] => this.present.TryGetValue(path, out var value) ? value : null;
 
+        /// <summary>The value at a leaf path as the request gives it, blank included; null when unset.</summary>
+        public string? Given(string path) => this.given.TryGetValue(path, out var value) ? value : null;
+
         private static string Join(string parent, string segment) => parent + "." + segment;
 
         private string Object(string path)
@@ -96,6 +100,11 @@ namespace Accrue.Portal
 
         private void Value(string path, string? value)
         {
+            if (value is not null)
+            {
+                this.given[path] = value;
+            }
+
             if (!string.IsNullOrWhiteSpace(value))
             {
                 this.present[path] = value;

@@ -247,9 +247,11 @@ namespace Accrue.Portal
             }
 
             var policy = new ReturnUrlPolicy(this.options.AllowedReturnHosts, this.options.AllowedCustomSchemes, this.options.AllowHttpLocalhost && !this.releaseBuild);
-            var problem = string.IsNullOrWhiteSpace(value) ? "is blank; Stripe refuses an empty return URL: set an absolute https URL, or leave the field unset." : ReturnUrlRules.Check(value, complete: true, policy) switch
+            var problem = ReturnUrlRules.Check(value, complete: true, policy) switch
             {
                 ReturnUrlVerdict.Accepted => null,
+                ReturnUrlVerdict.Relative when string.IsNullOrWhiteSpace(value) =>
+                    "is blank, which Stripe refuses; set an absolute https URL, or leave the field unset.",
                 ReturnUrlVerdict.Malformed => "has no valid host or port; " + BuildItAbsolute,
                 ReturnUrlVerdict.UserInfo => "carries user credentials before the host; remove them.",
                 ReturnUrlVerdict.Http => "uses http; use https (plain http is accepted only for localhost, only when PortalGuardOptions.AllowHttpLocalhost is set, and never in a Release build).",

@@ -87,20 +87,21 @@ namespace Accrue.Portal.Internal
             }
 
             var authorityEnd = authorityStart;
-            var hasUserInfo = false;
+            var lastAt = -1;
             while (authorityEnd < end && "/?#\\".IndexOf(text[authorityEnd]) < 0)
             {
-                hasUserInfo |= text[authorityEnd] == '@';
+                lastAt = text[authorityEnd] == '@' ? authorityEnd : lastAt;
                 authorityEnd++;
             }
 
+            // Credentials are whatever precedes the last "@"; an empty one ("https://@host") is none, as WHATWG drops it.
+            var hasUserInfo = lastAt > authorityStart;
             if (authorityEnd == end && !complete)
             {
                 return new ReturnUrlText(false, scheme, null, hasUserInfo, false);
             }
 
-            var hostStart = hasUserInfo ? text.LastIndexOf('@', authorityEnd - 1, authorityEnd - authorityStart) + 1 : authorityStart;
-            var host = HostOf(text, hostStart, authorityEnd);
+            var host = HostOf(text, lastAt < 0 ? authorityStart : lastAt + 1, authorityEnd);
             return new ReturnUrlText(false, scheme, host, hasUserInfo, host is null);
         }
 

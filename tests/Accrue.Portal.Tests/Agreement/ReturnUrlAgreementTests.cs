@@ -49,7 +49,7 @@ public sealed class ReturnUrlAgreementTests
         new("default", Url, "https://example.com:80a/account", false),
         new("default", Url, "https://user:password@example.com/account", false),
         new("default", Url, "https://example.com@evil.example/account", false),
-        new("default", Url, "https://@example.com/account", false),
+        new("default", Url, "https://@example.com/account", true),
         new("default", Url, "https://example.com./account", true),
         new("default", Url, "https://bücher.example/account", true),
         new("default", Url, "https://xn--bcher-kva.example/account", true),
@@ -61,6 +61,8 @@ public sealed class ReturnUrlAgreementTests
         new("default", Url, "https://[::1/account", false),
         new("default", Url, "  https://example.com/account  ", true),
         new("default", Url, "https://example.com?state=1", true),
+        new("default", Url, "https://|example.com/account", true),
+        new("default", Url, "https://billing@|example.com/account", false),
 
         // Relative, protocol-relative, empty.
         new("default", Url, "/account", false),

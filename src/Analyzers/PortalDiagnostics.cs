@@ -7,6 +7,15 @@ namespace Accrue.Portal.Analyzers
     {
         public const string DocumentationBaseUri = "https://github.com/accrue-portal/accrue-portal/blob/main/docs/rules/";
 
+        public static readonly DiagnosticDescriptor OptionMatchesNothing = Create(
+            RuleIdentifiers.OptionMatchesNothing,
+            "Accrue.Portal option matches nothing",
+            "{0}",
+            RuleCategories.Configuration,
+            DiagnosticSeverity.Warning,
+            "An accrue_portal.* option whose key the package does not read, or whose value names no method, member or type of the compilation, is ignored without a word: a declared ownership check or return-URL validator that matches nothing leaves the rule reporting what the check was meant to clear. Correct the key or the name.",
+            WellKnownDiagnosticTags.CompilationEnd);
+
         public static readonly DiagnosticDescriptor PortalUrlLogged = Create(
             RuleIdentifiers.PortalUrlLogged,
             "Portal session URL written to a log",
@@ -103,7 +112,7 @@ namespace Accrue.Portal.Analyzers
             DiagnosticSeverity.Info,
             "Serialising a Stripe.BillingPortal.Session sends every field to the browser: the customer id, the configuration, the flow, the return URL and the raw Stripe response, and it ties the API contract to Stripe.net's model. The client needs the URL only; return new { url = session.Url } or redirect.");
 
-        private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category, DiagnosticSeverity severity, string description)
+        private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category, DiagnosticSeverity severity, string description, params string[] customTags)
         {
             return new DiagnosticDescriptor(
                 id,
@@ -113,7 +122,8 @@ namespace Accrue.Portal.Analyzers
                 severity,
                 isEnabledByDefault: true,
                 description: description,
-                helpLinkUri: DocumentationBaseUri + id + ".md");
+                helpLinkUri: DocumentationBaseUri + id + ".md",
+                customTags: customTags);
         }
     }
 }

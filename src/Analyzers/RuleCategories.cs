@@ -8,6 +8,9 @@ namespace Accrue.Portal.Analyzers
         /// <summary>Portal URL leaks, request input reaching the portal.</summary>
         public const string Security = "Accrue.Portal.Security";
 
+        /// <summary>The package's own <c>.editorconfig</c> options.</summary>
+        public const string Configuration = "Accrue.Portal.Configuration";
+
         /// <summary>Use of the guarded runtime.</summary>
         public const string Usage = "Accrue.Portal.Usage";
     }

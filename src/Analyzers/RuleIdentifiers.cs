@@ -3,6 +3,7 @@ namespace Accrue.Portal.Analyzers
     /// <summary>The diagnostic IDs this package reports. One place, so docs, tests and fixes agree.</summary>
     public static class RuleIdentifiers
     {
+        public const string OptionMatchesNothing = "PORTAL000";
         public const string PortalUrlLogged = "PORTAL001";
         public const string PortalUrlStored = "PORTAL002";
         public const string ReturnUrlNotAbsoluteHttps = "PORTAL003";

@@ -97,7 +97,7 @@ namespace Accrue.Portal.CodeFixes
             }
 
             var position = creation.SpanStart;
-            var reasons = string.Join(", ", PortalApiRules.CancellationReasons.Select(r => SyntaxFactory.Literal(r).Text));
+            var reasons = string.Join(", ", PortalEnumeratedField.CancellationReason.ValidValues.Select(r => SyntaxFactory.Literal(r).Text));
             return $"{reason.Name} = new {reason.Type.ToMinimalDisplayString(semanticModel, position)} {{ Enabled = true, {options.Name} = new {options.Type.ToMinimalDisplayString(semanticModel, position)} {{ {reasons} }} }}";
         }
     }

@@ -2,6 +2,7 @@ namespace Accrue.Portal
 {
     using System;
     using System.Collections.Generic;
+    using System.Linq;
     using Accrue.Portal.Internal;
 
     /// <summary>
@@ -48,6 +49,7 @@ namespace Accrue.Portal
             }
 
             AuditCancellation(configuration.SubscriptionCancel, findings);
+            AuditPause(configuration.SubscriptionPause, findings);
             if (string.IsNullOrEmpty(configuration.DefaultReturnUrl))
             {
                 findings.Add(new PortalConfigurationFinding(
@@ -89,7 +91,7 @@ namespace Accrue.Portal
                 return false;
             }
 
-            foreach (var reason in PortalApiRules.CancellationReasons)
+            foreach (var reason in PortalEnumeratedField.CancellationReason.ValidValues)
             {
                 if (!cancel.CancellationReasonOptions.Contains(reason))
                 {
@@ -101,7 +103,25 @@ namespace Accrue.Portal
         }
 
         /// <summary>Every cancellation reason Stripe offers, for <c>cancellation_reason.options</c>.</summary>
-        public static IReadOnlyList<string> AllCancellationReasons => PortalApiRules.CancellationReasons;
+        public static IReadOnlyList<string> AllCancellationReasons => PortalEnumeratedField.CancellationReason.ValidValues;
+
+        private static void AuditPause(PortalSubscriptionPauseSnapshot? pause, List<PortalConfigurationFinding> findings)
+        {
+            if (pause is not { Enabled: true, DurationType: { } type }
+                || PortalEnumeratedField.PauseDurationType.Find(type) is not { } variant
+                || !variant.RequiredPaths.Contains(PortalApiRules.SubscriptionPauseIntervalOptionsPath)
+                || pause.IntervalOptions is { Count: > 0 })
+            {
+                return;
+            }
+
+            findings.Add(new PortalConfigurationFinding(
+                PortalFindingCodes.PauseIntervalOptionsMissing,
+                PortalFindingSeverity.Error,
+                PortalApiRules.SubscriptionPauseIntervalOptionsPath,
+                "pausing is limited to preset durations (duration.type " + type + ") but none is offered; add interval_options (interval "
+                + string.Join(", ", PortalEnumeratedField.PauseInterval.ValidValues) + ") or allow an indefinite pause."));
+        }
 
         private static void AuditCancellation(PortalSubscriptionCancelSnapshot? cancel, List<PortalConfigurationFinding> findings)
         {
@@ -145,7 +165,7 @@ namespace Accrue.Portal
             }
 
             var missing = new List<string>();
-            foreach (var reason in PortalApiRules.CancellationReasons)
+            foreach (var reason in PortalEnumeratedField.CancellationReason.ValidValues)
             {
                 if (!cancel.CancellationReasonOptions.Contains(reason))
                 {

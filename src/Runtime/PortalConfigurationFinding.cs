@@ -43,6 +43,9 @@ namespace Accrue.Portal
         /// <summary>No configuration is pinned, so the account default (which any Dashboard edit changes) is in use.</summary>
         public const string NotPinned = "configuration_not_pinned";
 
+        /// <summary>Pausing is limited to preset durations, but the configuration offers none.</summary>
+        public const string PauseIntervalOptionsMissing = "pause_interval_options_missing";
+
         /// <summary>Retention offers are not readable through the API; offer one per session instead.</summary>
         public const string RetentionNotReadable = "retention_not_readable";
     }

@@ -25,6 +25,32 @@ namespace Accrue.Portal
 
         /// <summary><c>features.subscription_cancel</c>; null when Stripe returned none.</summary>
         public PortalSubscriptionCancelSnapshot? SubscriptionCancel { get; set; }
+
+        /// <summary><c>features.subscription_pause</c> (API version 2026-10-28.endive); null when Stripe returned none.</summary>
+        public PortalSubscriptionPauseSnapshot? SubscriptionPause { get; set; }
+    }
+
+    /// <summary><c>features.subscription_pause</c> of a portal configuration.</summary>
+    public sealed class PortalSubscriptionPauseSnapshot
+    {
+        /// <summary><c>enabled</c>: customers can pause subscriptions in the portal.</summary>
+        public bool Enabled { get; set; }
+
+        /// <summary><c>duration.type</c>: <c>indefinite</c> or <c>interval_options</c>.</summary>
+        public string? DurationType { get; set; }
+
+        /// <summary><c>duration.interval_options</c>: the preset pause durations; required when the type is <c>interval_options</c>.</summary>
+        public IList<PortalPauseIntervalSnapshot> IntervalOptions { get; set; } = new List<PortalPauseIntervalSnapshot>();
+    }
+
+    /// <summary>One of <c>features.subscription_pause.duration.interval_options</c>.</summary>
+    public sealed class PortalPauseIntervalSnapshot
+    {
+        /// <summary><c>interval</c>: <c>day</c>, <c>week</c>, <c>month</c> or <c>year</c>.</summary>
+        public string? Interval { get; set; }
+
+        /// <summary><c>interval_count</c>: how many intervals.</summary>
+        public long IntervalCount { get; set; }
     }
 
     /// <summary><c>features.subscription_cancel</c> of a portal configuration.</summary>
@@ -44,5 +70,8 @@ namespace Accrue.Portal
 
         /// <summary><c>cancellation_reason.options</c>: the reasons offered.</summary>
         public IList<string> CancellationReasonOptions { get; set; } = new List<string>();
+
+        /// <summary><c>cancellation_reason.feedback_options</c>: ids of the custom feedback options offered (API version 2026-10-28.endive).</summary>
+        public IList<string> CancellationReasonFeedbackOptions { get; set; } = new List<string>();
     }
 }

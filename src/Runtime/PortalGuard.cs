@@ -3,6 +3,7 @@ namespace Accrue.Portal
     using System;
     using System.Collections.Generic;
     using System.Diagnostics;
+    using Accrue.Portal.Internal;
 
     /// <summary>
     /// Validates portal session requests before any network call. The generated <c>CreateGuarded</c>/<c>CreateGuardedAsync</c>
@@ -14,9 +15,13 @@ namespace Accrue.Portal
         /// <param name="request">The request to check.</param>
         /// <param name="options">The app's rules; null for the defaults.</param>
         /// <param name="releaseBuild">The caller was compiled in Release: a pinned configuration is required in every environment.</param>
-        public static void Validate(PortalSessionRequest request, PortalGuardOptions? options = null, bool releaseBuild = false)
+        /// <param name="stripeApiVersion">
+        /// The caller's <c>Stripe.ApiVersion.Current</c>: values a later API version brought are refused, and with a version
+        /// newer than this package knows, values it does not know are let through. Null: the newest version this package knows.
+        /// </param>
+        public static void Validate(PortalSessionRequest request, PortalGuardOptions? options = null, bool releaseBuild = false, string? stripeApiVersion = null)
         {
-            var validator = Run(request, options, releaseBuild);
+            var validator = Run(request, options, releaseBuild, stripeApiVersion);
             if (validator.Violations.Count > 0)
             {
                 throw new PortalRequestException(validator.Violations);
@@ -30,7 +35,8 @@ namespace Accrue.Portal
         /// <param name="request">The request mapped from the Stripe.net options.</param>
         /// <param name="options">The app's rules; null for the defaults.</param>
         /// <param name="releaseBuild">The caller was compiled in Release: a pinned configuration is required in every environment.</param>
-        public static PortalSessionCreation BeginCreate(PortalSessionRequest request, PortalGuardOptions? options, bool releaseBuild)
+        /// <param name="stripeApiVersion">The caller's <c>Stripe.ApiVersion.Current</c>, as in <see cref="Validate"/>; the glue passes its Stripe.net's.</param>
+        public static PortalSessionCreation BeginCreate(PortalSessionRequest request, PortalGuardOptions? options, bool releaseBuild, string? stripeApiVersion = null)
         {
             var activity = PortalTelemetry.ActivitySource.StartActivity(PortalTelemetry.CreateSessionActivityName, ActivityKind.Internal);
             var flowTag = PortalTelemetry.FlowTypeTagValue(request?.Flow?.Type, request?.Flow is not null);
@@ -40,12 +46,17 @@ namespace Accrue.Portal
             try
             {
                 retentionCoupon = AttachRetentionOffer(request!, options);
-                validator = Run(request!, options, releaseBuild);
+                validator = Run(request!, options, releaseBuild, stripeApiVersion);
             }
             catch
             {
                 activity?.Dispose();
                 throw;
+            }
+
+            foreach (var path in validator.UnknownValuePaths)
+            {
+                PortalTelemetry.UnknownValues.Add(1, new KeyValuePair<string, object?>(PortalTelemetry.FieldTag, path));
             }
 
             if (validator.Violations.Count > 0)
@@ -89,14 +100,14 @@ namespace Accrue.Portal
             return coupon;
         }
 
-        private static PortalRequestValidator Run(PortalSessionRequest request, PortalGuardOptions? options, bool releaseBuild)
+        private static PortalRequestValidator Run(PortalSessionRequest request, PortalGuardOptions? options, bool releaseBuild, string? stripeApiVersion)
         {
             if (request is null)
             {
                 throw new ArgumentNullException(nameof(request));
             }
 
-            return PortalRequestValidator.Run(request, options ?? new PortalGuardOptions(), releaseBuild);
+            return PortalRequestValidator.Run(request, options ?? new PortalGuardOptions(), releaseBuild, StripeApiVersion.From(stripeApiVersion));
         }
 
         private static string RefusalReason(IReadOnlyList<PortalRequestViolation> violations)

@@ -26,6 +26,16 @@ namespace Accrue.Portal
             fields.Value(PortalApiRules.LocalePath, request.Locale);
             fields.Value(PortalApiRules.OnBehalfOfPath, request.OnBehalfOf);
 
+            if (request.AfterExpiration is { } afterExpiration)
+            {
+                fields.Object(PortalEnumeratedField.AfterExpirationType.ParentPath);
+                fields.Value(PortalEnumeratedField.AfterExpirationType.FieldPath, afterExpiration.Type);
+                if (afterExpiration.CustomerLogin is not null)
+                {
+                    fields.Variant(PortalEnumeratedField.AfterExpirationType, PortalAfterExpirationTypes.CustomerLogin, null);
+                }
+            }
+
             var flow = request.Flow;
             if (flow is null)
             {
@@ -62,6 +72,11 @@ namespace Accrue.Portal
                         fields.Variant(PortalEnumeratedField.RetentionType, PortalRetentionTypes.CouponOffer, offer.Coupon);
                     }
                 }
+            }
+
+            if (flow.SubscriptionPause is { } pause)
+            {
+                fields.Variant(PortalEnumeratedField.FlowType, PortalFlowTypes.SubscriptionPause, pause.Subscription);
             }
 
             if (flow.SubscriptionUpdate is { } update)

@@ -16,14 +16,17 @@ namespace Accrue.Portal
         private readonly PortalSessionRequest request;
         private readonly PortalGuardOptions options;
         private readonly bool releaseBuild;
+        private readonly StripeApiVersion apiVersion;
         private readonly PortalRequestFields fields;
         private readonly List<PortalRequestViolation> violations = new List<PortalRequestViolation>();
+        private readonly List<string> unknownValuePaths = new List<string>();
 
-        private PortalRequestValidator(PortalSessionRequest request, PortalGuardOptions options, bool releaseBuild)
+        private PortalRequestValidator(PortalSessionRequest request, PortalGuardOptions options, bool releaseBuild, StripeApiVersion apiVersion)
         {
             this.request = request;
             this.options = options;
             this.releaseBuild = releaseBuild;
+            this.apiVersion = apiVersion;
             this.fields = PortalRequestFields.From(request);
         }
 
@@ -32,9 +35,15 @@ namespace Accrue.Portal
 
         public IReadOnlyList<PortalRequestViolation> Violations => this.violations;
 
-        public static PortalRequestValidator Run(PortalSessionRequest request, PortalGuardOptions options, bool releaseBuild)
+        /// <summary>
+        /// Fields holding a value the tables do not know, let through because the host's Stripe.net pins an API version
+        /// newer than the tables (Stripe may have added it). Paths only, never the values.
+        /// </summary>
+        public IReadOnlyList<string> UnknownValuePaths => this.unknownValuePaths;
+
+        public static PortalRequestValidator Run(PortalSessionRequest request, PortalGuardOptions options, bool releaseBuild, StripeApiVersion apiVersion)
         {
-            var validator = new PortalRequestValidator(request, options, releaseBuild);
+            var validator = new PortalRequestValidator(request, options, releaseBuild, apiVersion);
             validator.CheckCustomer();
             validator.CheckUrl(PortalApiRules.ReturnUrlPath);
             validator.CheckConfiguration();
@@ -54,7 +63,7 @@ namespace Accrue.Portal
         /// <summary>The return-URL rules alone, for a URL that did not come from code (request input, configuration).</summary>
         public static IReadOnlyList<PortalRequestViolation> CheckReturnUrl(string url, PortalGuardOptions options)
         {
-            var validator = new PortalRequestValidator(new PortalSessionRequest { ReturnUrl = url }, options, releaseBuild: false);
+            var validator = new PortalRequestValidator(new PortalSessionRequest { ReturnUrl = url }, options, releaseBuild: false, StripeApiVersion.TablesNewest);
             validator.CheckUrl(PortalApiRules.ReturnUrlPath);
             return validator.Violations;
         }
@@ -62,6 +71,20 @@ namespace Accrue.Portal
         private static string Quoted(IEnumerable<string> values) => "'" + string.Join("', '", values) + "'";
 
         private void Add(string path, string message) => this.violations.Add(new PortalRequestViolation(path, message));
+
+        private IReadOnlyList<string> Known(PortalEnumeratedField field) => field.ValuesKnownTo(this.apiVersion);
+
+        /// <summary>The value's standing in the host's API version; a value possibly newer than the tables is let through and counted.</summary>
+        private PortalValueStanding Classify(PortalEnumeratedField field, string value, out PortalVariant? variant)
+        {
+            var standing = field.Classify(value, this.apiVersion, out variant);
+            if (standing == PortalValueStanding.PossiblyNewer)
+            {
+                this.unknownValuePaths.Add(field.FieldPath);
+            }
+
+            return standing;
+        }
 
         private void CheckCustomer()
         {
@@ -136,21 +159,23 @@ namespace Accrue.Portal
         private void CheckLocale()
         {
             var locale = this.fields[PortalApiRules.LocalePath];
-            if (locale is null || Contains(PortalApiRules.Locales, locale, StringComparison.Ordinal))
+            var field = PortalEnumeratedField.Locale;
+            if (locale is null || this.Classify(field, locale, out _) is PortalValueStanding.Known or PortalValueStanding.PossiblyNewer)
             {
                 return;
             }
 
-            foreach (var known in PortalApiRules.Locales)
+            var known = this.Known(field);
+            foreach (var candidate in known)
             {
-                if (string.Equals(known, locale, StringComparison.OrdinalIgnoreCase))
+                if (string.Equals(candidate, locale, StringComparison.OrdinalIgnoreCase))
                 {
-                    this.Add(PortalApiRules.LocalePath, "is not one of Stripe's portal locales; did you mean '" + known + "'?");
+                    this.Add(PortalApiRules.LocalePath, "is not one of Stripe's portal locales; did you mean '" + candidate + "'?");
                     return;
                 }
             }
 
-            this.Add(PortalApiRules.LocalePath, "is not one of Stripe's portal locales; use one of " + Quoted(PortalApiRules.Locales) + ".");
+            this.Add(PortalApiRules.LocalePath, "is not one of Stripe's portal locales; use one of " + Quoted(known) + ".");
         }
 
         private void CheckEnumeratedField(PortalEnumeratedField field)
@@ -161,26 +186,34 @@ namespace Accrue.Portal
             }
 
             var value = this.fields[field.FieldPath];
-            var constants = field.ConstantsTypeName.Substring(field.ConstantsTypeName.LastIndexOf('.') + 1);
+            var constants = field.ConstantsTypeSimpleName;
             if (value is null)
             {
-                this.Add(field.FieldPath, "missing: " + field.ParentPath + " needs a type; use one of " + Quoted(field.ValidValues) + " (" + constants + ").");
+                this.Add(field.FieldPath, "missing: " + field.ParentPath + " needs a type; use one of " + Quoted(this.Known(field)) + " (" + constants + ").");
                 return;
             }
 
-            var variant = field.Find(value);
-            if (variant is null)
+            switch (this.Classify(field, value, out var variant))
             {
-                var suggestion = field.Suggest(value);
-                this.Add(
-                    field.FieldPath,
-                    "is not a type Stripe accepts"
-                    + (suggestion is null ? string.Empty : "; did you mean '" + suggestion + "'")
-                    + "? Use one of " + Quoted(field.ValidValues) + " (" + constants + ").");
-                return;
+                case PortalValueStanding.PossiblyNewer:
+                    return;
+                case PortalValueStanding.BroughtLater:
+                    this.Add(
+                        field.FieldPath,
+                        "'" + variant!.Value + "' came with Stripe API version " + variant.BroughtBy + ", and this Stripe.net pins "
+                        + this.apiVersion.Name + "; upgrade Stripe.net, or use one of " + Quoted(this.Known(field)) + " (" + constants + ").");
+                    return;
+                case PortalValueStanding.Unknown:
+                    var suggestion = field.Suggest(value, this.apiVersion);
+                    this.Add(
+                        field.FieldPath,
+                        "is not a type Stripe accepts"
+                        + (suggestion is null ? string.Empty : "; did you mean '" + suggestion + "'")
+                        + "? Use one of " + Quoted(this.Known(field)) + " (" + constants + ").");
+                    return;
             }
 
-            foreach (var required in variant.RequiredPaths)
+            foreach (var required in variant!.RequiredPaths)
             {
                 if (!this.fields.IsPresent(required))
                 {
@@ -263,19 +296,6 @@ namespace Accrue.Portal
             {
                 this.Add(path, problem);
             }
-        }
-
-        private static bool Contains(IEnumerable<string> values, string value, StringComparison comparison)
-        {
-            foreach (var candidate in values)
-            {
-                if (string.Equals(candidate, value, comparison))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
     }
 }

@@ -1,5 +1,6 @@
 namespace Accrue.Portal
 {
+    using System;
     using System.Collections.Generic;
 
     /// <summary>
@@ -28,6 +29,26 @@ namespace Accrue.Portal
 
         /// <summary><c>flow_data</c>: a deep link into one portal flow.</summary>
         public PortalFlowData? Flow { get; set; }
+
+        /// <summary><c>after_expiration</c>: what happens once the session expires (API version 2026-10-28.endive).</summary>
+        public PortalAfterExpiration? AfterExpiration { get; set; }
+    }
+
+    /// <summary><c>after_expiration</c>.</summary>
+    public sealed class PortalAfterExpiration
+    {
+        /// <summary><c>after_expiration.type</c>: one of <see cref="PortalAfterExpirationTypes"/>.</summary>
+        public string? Type { get; set; }
+
+        /// <summary><c>after_expiration.customer_login</c>.</summary>
+        public PortalAfterExpirationCustomerLogin? CustomerLogin { get; set; }
+    }
+
+    /// <summary><c>after_expiration.customer_login</c>.</summary>
+    public sealed class PortalAfterExpirationCustomerLogin
+    {
+        /// <summary><c>expires_at</c>: after this the customer can no longer recover the session; null: no deadline.</summary>
+        public DateTime? ExpiresAt { get; set; }
     }
 
     /// <summary><c>flow_data</c>.</summary>
@@ -41,6 +62,9 @@ namespace Accrue.Portal
 
         /// <summary><c>flow_data.subscription_cancel</c>.</summary>
         public PortalFlowSubscriptionCancel? SubscriptionCancel { get; set; }
+
+        /// <summary><c>flow_data.subscription_pause</c>.</summary>
+        public PortalFlowSubscriptionPause? SubscriptionPause { get; set; }
 
         /// <summary><c>flow_data.subscription_update</c>.</summary>
         public PortalFlowSubscriptionUpdate? SubscriptionUpdate { get; set; }
@@ -101,6 +125,13 @@ namespace Accrue.Portal
     {
         /// <summary><c>coupon</c>: the coupon offered.</summary>
         public string? Coupon { get; set; }
+    }
+
+    /// <summary><c>flow_data.subscription_pause</c>.</summary>
+    public sealed class PortalFlowSubscriptionPause
+    {
+        /// <summary><c>subscription</c>: the subscription to pause; required.</summary>
+        public string? Subscription { get; set; }
     }
 
     /// <summary><c>flow_data.subscription_update</c>.</summary>

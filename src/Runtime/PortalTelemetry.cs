@@ -4,8 +4,9 @@ namespace Accrue.Portal
     using System.Diagnostics.Metrics;
 
     /// <summary>
-    /// Names of the guard's telemetry: one activity per guarded creation and counters of created and refused sessions.
-    /// Tags carry the flow type, livemode and the refused field paths; never a URL, a customer or any other value given.
+    /// Names of the guard's telemetry: one activity per guarded creation, counters of created and refused sessions, and a
+    /// counter of values newer than the tables. Tags carry the flow type, livemode and field paths; never a URL, a
+    /// customer or any other value given.
     /// </summary>
     public static class PortalTelemetry
     {
@@ -20,6 +21,15 @@ namespace Accrue.Portal
 
         /// <summary>Counter of requests the guard refused before any call to Stripe.</summary>
         public const string SessionsRefusedCounterName = "accrue.portal.sessions.refused";
+
+        /// <summary>
+        /// Counter of enumerated values the guard let through unchecked: the caller's Stripe.net pins an API version newer
+        /// than this package knows, so Stripe may accept them. Tagged with the field path only.
+        /// </summary>
+        public const string UnknownValuesCounterName = "accrue.portal.values.unknown";
+
+        /// <summary>Tag: the API field path of an unknown value (<c>flow_data.type</c>).</summary>
+        public const string FieldTag = "accrue.portal.field";
 
         /// <summary>Tag: the flow type (a value of <see cref="PortalFlowTypes"/>), <c>none</c>, or <c>unknown</c>.</summary>
         public const string FlowTypeTag = "accrue.portal.flow_type";
@@ -45,6 +55,9 @@ namespace Accrue.Portal
 
         internal static readonly Counter<long> SessionsRefused = Meter.CreateCounter<long>(
             SessionsRefusedCounterName, "{request}", "Portal session requests the guard refused before calling Stripe.");
+
+        internal static readonly Counter<long> UnknownValues = Meter.CreateCounter<long>(
+            UnknownValuesCounterName, "{value}", "Enumerated values newer than Accrue.Portal's tables, let through to Stripe.");
 
         /// <summary>A flow type safe to use as a tag: a known value, <c>none</c> or <c>unknown</c>, never free text.</summary>
         internal static string FlowTypeTagValue(string? flowType, bool hasFlow)

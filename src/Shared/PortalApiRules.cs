@@ -2,8 +2,6 @@
 // configurations (shared/stripe-net/billing-portal-surface.md) that are not a closed value set.
 namespace Accrue.Portal.Internal
 {
-    using System.Collections.Generic;
-
     internal static class PortalApiRules
     {
         public const string CustomerPath = "customer";
@@ -28,6 +26,9 @@ namespace Accrue.Portal.Internal
         public const string CancellationReasonPath = "features.subscription_cancel.cancellation_reason";
         public const string CancellationReasonEnabledPath = "features.subscription_cancel.cancellation_reason.enabled";
         public const string CancellationReasonOptionsPath = "features.subscription_cancel.cancellation_reason.options";
+        public const string SubscriptionPauseDurationTypePath = "features.subscription_pause.duration.type";
+        public const string SubscriptionPauseIntervalOptionsPath = "features.subscription_pause.duration.interval_options";
+        public const string SubscriptionPauseIntervalPath = "features.subscription_pause.duration.interval_options.interval";
 
         /// <summary>Field of each <c>subscription_update_confirm.items</c> entry that Stripe requires.</summary>
         public const string SubscriptionUpdateConfirmItemIdField = "id";
@@ -43,19 +44,6 @@ namespace Accrue.Portal.Internal
         /// <summary><c>subscription_update_confirm.items</c> takes exactly this many items, each with its <c>id</c>.</summary>
         public const int SubscriptionUpdateConfirmItemCount = 1;
 
-        public static readonly IReadOnlyList<string> Locales = new[]
-        {
-            "auto", "bg", "cs", "da", "de", "el", "en", "en-AU", "en-CA", "en-GB", "en-IE", "en-IN", "en-NZ", "en-SG", "es", "es-419",
-            "et", "fi", "fil", "fr", "fr-CA", "hr", "hu", "id", "it", "ja", "ko", "lt", "lv", "ms", "mt", "nb", "nl", "pl", "pt", "pt-BR",
-            "ro", "ru", "sk", "sl", "sv", "th", "tr", "vi", "zh", "zh-HK", "zh-TW",
-        };
-
-        /// <summary>Every cancellation reason a portal configuration can offer.</summary>
-        public static readonly IReadOnlyList<string> CancellationReasons = new[]
-        {
-            "customer_service", "low_quality", "missing_features", "other", "switched_service", "too_complex", "too_expensive", "unused",
-        };
-
         public const string CancelModeAtPeriodEnd = "at_period_end";
         public const string CancelModeImmediately = "immediately";
         public const string ProrationNone = "none";
@@ -63,5 +51,12 @@ namespace Accrue.Portal.Internal
 
         /// <summary>The API rejects this proration behaviour for portal cancellations.</summary>
         public const string ProrationAlwaysInvoice = "always_invoice";
+
+        public const string PauseDurationIndefinite = "indefinite";
+        public const string PauseDurationIntervalOptions = "interval_options";
+        public const string PauseIntervalDay = "day";
+        public const string PauseIntervalWeek = "week";
+        public const string PauseIntervalMonth = "month";
+        public const string PauseIntervalYear = "year";
     }
 }

@@ -1,19 +1,24 @@
-// Compiled into the runtime and the analyzers: the request fields whose value must come from a closed set,
-// and what each value requires. One table, so the runtime guard and the analyzers agree.
+// Compiled into the runtime and the analyzers: the fields whose value must come from a closed set, the API version
+// that brought each value, and what each value requires. One table, so the runtime guard and the analyzers agree.
 namespace Accrue.Portal.Internal
 {
     using System.Collections.Generic;
 
     internal sealed class PortalEnumeratedField
     {
+        private const string Baseline = StripeApiVersions.Baseline;
+
         public static readonly PortalEnumeratedField FlowType = new PortalEnumeratedField(
             "flow_data.type",
             "Accrue.Portal.PortalFlowTypes",
-            new PortalVariant(PortalFlowTypes.PaymentMethodUpdate, null),
-            new PortalVariant(PortalFlowTypes.SubscriptionCancel, "flow_data.subscription_cancel", "flow_data.subscription_cancel.subscription"),
-            new PortalVariant(PortalFlowTypes.SubscriptionUpdate, "flow_data.subscription_update", "flow_data.subscription_update.subscription"),
+            new PortalVariant(PortalFlowTypes.CustomerUpdate, StripeApiVersions.Endive, null),
+            new PortalVariant(PortalFlowTypes.PaymentMethodUpdate, Baseline, null),
+            new PortalVariant(PortalFlowTypes.SubscriptionCancel, Baseline, "flow_data.subscription_cancel", "flow_data.subscription_cancel.subscription"),
+            new PortalVariant(PortalFlowTypes.SubscriptionPause, StripeApiVersions.Endive, "flow_data.subscription_pause", "flow_data.subscription_pause.subscription"),
+            new PortalVariant(PortalFlowTypes.SubscriptionUpdate, Baseline, "flow_data.subscription_update", "flow_data.subscription_update.subscription"),
             new PortalVariant(
                 PortalFlowTypes.SubscriptionUpdateConfirm,
+                Baseline,
                 "flow_data.subscription_update_confirm",
                 "flow_data.subscription_update_confirm.subscription",
                 "flow_data.subscription_update_confirm.items")); // exactly one item, its id required: PortalApiRules
@@ -21,21 +26,54 @@ namespace Accrue.Portal.Internal
         public static readonly PortalEnumeratedField AfterCompletionType = new PortalEnumeratedField(
             "flow_data.after_completion.type",
             "Accrue.Portal.PortalAfterCompletionTypes",
-            new PortalVariant(PortalAfterCompletionTypes.HostedConfirmation, "flow_data.after_completion.hosted_confirmation"),
-            new PortalVariant(PortalAfterCompletionTypes.PortalHomepage, null),
-            new PortalVariant(PortalAfterCompletionTypes.Redirect, "flow_data.after_completion.redirect", "flow_data.after_completion.redirect.return_url"));
+            new PortalVariant(PortalAfterCompletionTypes.HostedConfirmation, Baseline, "flow_data.after_completion.hosted_confirmation"),
+            new PortalVariant(PortalAfterCompletionTypes.PortalHomepage, Baseline, null),
+            new PortalVariant(PortalAfterCompletionTypes.Redirect, Baseline, "flow_data.after_completion.redirect", "flow_data.after_completion.redirect.return_url"));
 
         public static readonly PortalEnumeratedField RetentionType = new PortalEnumeratedField(
             "flow_data.subscription_cancel.retention.type",
             "Accrue.Portal.PortalRetentionTypes",
             new PortalVariant(
                 PortalRetentionTypes.CouponOffer,
+                Baseline,
                 "flow_data.subscription_cancel.retention.coupon_offer",
                 "flow_data.subscription_cancel.retention.coupon_offer.coupon"));
 
-        public static readonly IReadOnlyList<PortalEnumeratedField> All = new[] { FlowType, AfterCompletionType, RetentionType };
+        /// <summary><c>after_expiration.type</c>; <c>customer_login.expires_at</c> is optional (unset: no recovery deadline).</summary>
+        public static readonly PortalEnumeratedField AfterExpirationType = new PortalEnumeratedField(
+            "after_expiration.type",
+            "Accrue.Portal.PortalAfterExpirationTypes",
+            new PortalVariant(PortalAfterExpirationTypes.CustomerLogin, StripeApiVersions.Endive, "after_expiration.customer_login"));
 
-        private PortalEnumeratedField(string fieldPath, string constantsTypeName, params PortalVariant[] variants)
+        /// <summary>The session request's type fields: each names its parent object's variant.</summary>
+        public static readonly IReadOnlyList<PortalEnumeratedField> All = new[] { FlowType, AfterCompletionType, RetentionType, AfterExpirationType };
+
+        public static readonly PortalEnumeratedField Locale = Values(
+            PortalApiRules.LocalePath,
+            Baseline,
+            "auto", "bg", "cs", "da", "de", "el", "en", "en-AU", "en-CA", "en-GB", "en-IE", "en-IN", "en-NZ", "en-SG", "es", "es-419",
+            "et", "fi", "fil", "fr", "fr-CA", "hr", "hu", "id", "it", "ja", "ko", "lt", "lv", "ms", "mt", "nb", "nl", "pl", "pt", "pt-BR",
+            "ro", "ru", "sk", "sl", "sv", "th", "tr", "vi", "zh", "zh-HK", "zh-TW");
+
+        /// <summary>Every cancellation reason a portal configuration can offer.</summary>
+        public static readonly PortalEnumeratedField CancellationReason = Values(
+            PortalApiRules.CancellationReasonOptionsPath,
+            Baseline,
+            "customer_service", "low_quality", "missing_features", "other", "switched_service", "too_complex", "too_expensive", "unused");
+
+        /// <summary>How long a customer may pause: <c>interval_options</c> requires the preset durations.</summary>
+        public static readonly PortalEnumeratedField PauseDurationType = new PortalEnumeratedField(
+            PortalApiRules.SubscriptionPauseDurationTypePath,
+            null,
+            new PortalVariant(PortalApiRules.PauseDurationIndefinite, StripeApiVersions.Endive, null),
+            new PortalVariant(PortalApiRules.PauseDurationIntervalOptions, StripeApiVersions.Endive, null, PortalApiRules.SubscriptionPauseIntervalOptionsPath));
+
+        public static readonly PortalEnumeratedField PauseInterval = Values(
+            PortalApiRules.SubscriptionPauseIntervalPath,
+            StripeApiVersions.Endive,
+            PortalApiRules.PauseIntervalDay, PortalApiRules.PauseIntervalWeek, PortalApiRules.PauseIntervalMonth, PortalApiRules.PauseIntervalYear);
+
+        private PortalEnumeratedField(string fieldPath, string? constantsTypeName, params PortalVariant[] variants)
         {
             this.FieldPath = fieldPath;
             this.ConstantsTypeName = constantsTypeName;
@@ -61,13 +99,18 @@ namespace Accrue.Portal.Internal
 
         public IReadOnlyList<PortalVariant> Variants { get; }
 
+        /// <summary>Every value the tables hold, whichever API version brought it.</summary>
         public IReadOnlyList<string> ValidValues { get; }
 
-        /// <summary>Full name of the runtime class whose constants hold the valid values.</summary>
-        public string ConstantsTypeName { get; }
+        /// <summary>Full name of the runtime class whose constants hold the valid values, or null when there is none.</summary>
+        public string? ConstantsTypeName { get; }
+
+        /// <summary>The constants class's simple name (<c>PortalFlowTypes</c>), or null.</summary>
+        public string? ConstantsTypeSimpleName => this.ConstantsTypeName?.Substring(this.ConstantsTypeName.LastIndexOf('.') + 1);
 
         public bool IsValid(string value) => this.Find(value) != null;
 
+        /// <summary>The variant of <paramref name="value"/> in the tables, whichever API version brought it.</summary>
         public PortalVariant? Find(string value)
         {
             foreach (var variant in this.Variants)
@@ -81,21 +124,79 @@ namespace Accrue.Portal.Internal
             return null;
         }
 
-        /// <summary>The valid value a typo most likely meant, or null when none is close enough to suggest.</summary>
-        public string? Suggest(string value) => NearestValue.Find(value, this.ValidValues);
+        /// <summary>The values <paramref name="version"/> accepts, as far as the tables know.</summary>
+        public IReadOnlyList<string> ValuesKnownTo(StripeApiVersion version)
+        {
+            var known = new List<string>(this.Variants.Count);
+            foreach (var variant in this.Variants)
+            {
+                if (version.Knows(variant.BroughtBy))
+                {
+                    known.Add(variant.Value);
+                }
+            }
+
+            return known;
+        }
+
+        /// <summary>How <paramref name="value"/> stands in <paramref name="version"/>; the variant when the tables hold the value.</summary>
+        public PortalValueStanding Classify(string value, StripeApiVersion version, out PortalVariant? variant)
+        {
+            variant = this.Find(value);
+            if (variant != null)
+            {
+                return version.Knows(variant.BroughtBy) ? PortalValueStanding.Known : PortalValueStanding.BroughtLater;
+            }
+
+            return version.IsNewerThanTables ? PortalValueStanding.PossiblyNewer : PortalValueStanding.Unknown;
+        }
+
+        /// <summary>The value <paramref name="version"/> accepts that a typo most likely meant, or null when none is close enough.</summary>
+        public string? Suggest(string value, StripeApiVersion version) => NearestValue.Find(value, this.ValuesKnownTo(version));
+
+        private static PortalEnumeratedField Values(string fieldPath, string broughtBy, params string[] values)
+        {
+            var variants = new PortalVariant[values.Length];
+            for (var i = 0; i < values.Length; i++)
+            {
+                variants[i] = new PortalVariant(values[i], broughtBy, null);
+            }
+
+            return new PortalEnumeratedField(fieldPath, null, variants);
+        }
     }
 
-    /// <summary>One accepted value of an enumerated field: the options object it owns and the fields it requires.</summary>
+    /// <summary>What a Stripe API version makes of a value of an enumerated field.</summary>
+    internal enum PortalValueStanding
+    {
+        /// <summary>The version accepts it.</summary>
+        Known,
+
+        /// <summary>A later API version brought it: Stripe rejects it at the version the host pins.</summary>
+        BroughtLater,
+
+        /// <summary>Not in the tables, and the version is one the tables know: Stripe rejects it.</summary>
+        Unknown,
+
+        /// <summary>Not in the tables, but the version is newer than they are: Stripe may accept it.</summary>
+        PossiblyNewer,
+    }
+
+    /// <summary>One accepted value of an enumerated field: the API version that brought it, the options it owns, the fields it requires.</summary>
     internal sealed class PortalVariant
     {
-        public PortalVariant(string value, string? optionsPath, params string[] requiredPaths)
+        public PortalVariant(string value, string broughtBy, string? optionsPath, params string[] requiredPaths)
         {
             this.Value = value;
+            this.BroughtBy = broughtBy;
             this.OptionsPath = optionsPath;
             this.RequiredPaths = requiredPaths;
         }
 
         public string Value { get; }
+
+        /// <summary>The Stripe API version that brought the value (<see cref="StripeApiVersions"/>; the baseline for older ones).</summary>
+        public string BroughtBy { get; }
 
         /// <summary>The sibling options object only this value may carry (<c>flow_data.subscription_cancel</c>), or null.</summary>
         public string? OptionsPath { get; }

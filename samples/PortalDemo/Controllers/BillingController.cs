@@ -39,6 +39,26 @@ public sealed class BillingController(AccountLookup accounts, PortalLinks links,
         return new SessionService().CreateGuarded(options, guard.Value).ToPortalRedirect();
     }
 
+    // Deep link into the pause flow (Stripe API 2026-10-28.endive, Stripe.net 53.1): the flow names the subscription it
+    // pauses, and after the link expires the customer signs in again instead of meeting a dead link.
+    [HttpPost("pause/{subscriptionId}")]
+    public IActionResult Pause(string subscriptionId)
+    {
+        var options = new SessionCreateOptions
+        {
+            Customer = accounts.CustomerIdFor(User),
+            Configuration = accounts.PortalConfigurationId,
+            ReturnUrl = "https://example.com/account",
+            FlowData = new SessionFlowDataOptions
+            {
+                Type = PortalFlowTypes.SubscriptionPause,
+                SubscriptionPause = new SessionFlowDataSubscriptionPauseOptions { Subscription = subscriptionId },
+            },
+            AfterExpiration = new SessionAfterExpirationOptions { Type = PortalAfterExpirationTypes.CustomerLogin },
+        };
+        return new SessionService().CreateGuarded(options, guard.Value).ToPortalRedirect();
+    }
+
     [HttpPost("cancel")]
     public IActionResult StartCancellation()
     {

@@ -18,9 +18,6 @@ namespace Accrue.Portal.Analyzers.DataFlow
     /// </summary>
     internal sealed class PortalUrlTaintSpecification : TaintSpecification
     {
-        public const string AdditionalLogSinksOption = "accrue_portal.additional_log_sinks";
-        public const string AdditionalStoreSinksOption = "accrue_portal.additional_store_sinks";
-
         private readonly Compilation compilation;
         private readonly INamedTypeSymbol? stripeResponse;
         private readonly IMethodSymbol? runtimeRedirectUri;
@@ -452,7 +449,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
         private SinkKind? MatchCustom(SyntaxTree tree, ISymbol member, ITypeSymbol? containingType)
         {
             var treeOptions = this.options.GetOptions(tree);
-            foreach (var (option, kind) in new[] { (AdditionalLogSinksOption, SinkKind.Log), (AdditionalStoreSinksOption, SinkKind.Store) })
+            foreach (var (option, kind) in new[] { (PortalOptions.AdditionalLogSinks, SinkKind.Log), (PortalOptions.AdditionalStoreSinks, SinkKind.Store) })
             {
                 if (!treeOptions.TryGetValue(option, out var value) || string.IsNullOrWhiteSpace(value))
                 {
@@ -473,23 +470,9 @@ namespace Accrue.Portal.Analyzers.DataFlow
         private ImmutableHashSet<ISymbol> ParseSymbols(string value)
         {
             var builder = ImmutableHashSet.CreateBuilder<ISymbol>(SymbolEqualityComparer.Default);
-            var depth = 0;
-            var start = 0;
-            for (var i = 0; i <= value.Length; i++)
+            foreach (var id in PortalOptions.SplitDocumentationIds(value))
             {
-                // Commas separate ids, except inside a parameter list: M:Outbox.Enqueue(System.String,System.Object).
-                var c = i < value.Length ? value[i] : ',';
-                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
-                if (c == ',' && depth <= 0)
-                {
-                    var id = value.Substring(start, i - start).Trim();
-                    if (id.Length > 0)
-                    {
-                        builder.UnionWith(DocumentationCommentId.GetSymbolsForDeclarationId(id, this.compilation));
-                    }
-
-                    start = i + 1;
-                }
+                builder.UnionWith(OptionSymbols.ForDocumentationId(id, this.compilation));
             }
 
             return builder.ToImmutable();

@@ -123,10 +123,10 @@ namespace Accrue.Portal.Analyzers.Generators
                                 CancellationReasonOptions = reason != null && reason.Options != null
                                     ? new global::System.Collections.Generic.List<string>(reason.Options)
                                     : new global::System.Collections.Generic.List<string>(),
-                            };
+                {{(glue.CancellationFeedback ? FeedbackOptionsMapping : string.Empty)}}            };
                         }
 
-                        return snapshot;
+                {{(glue.ConfigurationPause ? PauseMapping : string.Empty)}}        return snapshot;
                     }
 
                     private static async global::System.Threading.Tasks.Task<global::Stripe.BillingPortal.Configuration{{q}}> FindMarkedAsync(
@@ -190,6 +190,36 @@ namespace Accrue.Portal.Analyzers.Generators
                 """);
             return source.ToString();
         }
+
+        private const string FeedbackOptionsMapping = """
+                            CancellationReasonFeedbackOptions = reason != null && reason.FeedbackOptionIds != null
+                                ? new global::System.Collections.Generic.List<string>(reason.FeedbackOptionIds)
+                                : new global::System.Collections.Generic.List<string>(),
+
+            """;
+
+        private const string PauseMapping = """
+                    var pause = configuration.Features != null ? configuration.Features.SubscriptionPause : null;
+                    if (pause != null)
+                    {
+                        snapshot.SubscriptionPause = new global::Accrue.Portal.PortalSubscriptionPauseSnapshot
+                        {
+                            Enabled = pause.Enabled,
+                            DurationType = pause.Duration != null ? pause.Duration.Type : null,
+                        };
+                        if (pause.Duration != null && pause.Duration.IntervalOptions != null)
+                        {
+                            foreach (var option in pause.Duration.IntervalOptions)
+                            {
+                                if (option != null)
+                                {
+                                    snapshot.SubscriptionPause.IntervalOptions.Add(new global::Accrue.Portal.PortalPauseIntervalSnapshot { Interval = option.Interval, IntervalCount = option.IntervalCount });
+                                }
+                            }
+                        }
+                    }
+
+            """;
 
         public static string StartupCheck(GlueShape glue)
         {

@@ -1,6 +1,7 @@
 namespace Accrue.Portal.Analyzers.Generators
 {
     using System.Text;
+    using Microsoft.CodeAnalysis.CSharp;
 
     /// <summary>
     /// The text of the generated glue. It must compile without warnings in any host: fully qualified <c>global::</c> names,
@@ -97,7 +98,7 @@ namespace Accrue.Portal.Analyzers.Generators
                             throw new global::System.ArgumentNullException(nameof(options));
                         }
 
-                        var creation = global::Accrue.Portal.PortalGuard.BeginCreate(ToRequest(options), guard, {{(glue.ReleaseBuild ? "true" : "false")}});
+                        var creation = global::Accrue.Portal.PortalGuard.BeginCreate(ToRequest(options), guard, {{(glue.ReleaseBuild ? "true" : "false")}}, {{ApiVersionLiteral(glue)}});
                         if (creation.DefaultConfigurationToApply != null)
                         {
                             options.Configuration = creation.DefaultConfigurationToApply;
@@ -138,7 +139,7 @@ namespace Accrue.Portal.Analyzers.Generators
                             Locale = options.Locale,
                             OnBehalfOf = options.OnBehalfOf,
                         };
-                        var flow = options.FlowData;
+                {{(glue.AfterExpiration ? AfterExpirationMapping : string.Empty)}}        var flow = options.FlowData;
                         if (flow == null)
                         {
                             return request;
@@ -170,7 +171,7 @@ namespace Accrue.Portal.Analyzers.Generators
                 {{(glue.Retention ? RetentionMapping : string.Empty)}}            };
                         }
 
-                        if (flow.SubscriptionUpdate != null)
+                {{(glue.SubscriptionPause ? SubscriptionPauseMapping : string.Empty)}}        if (flow.SubscriptionUpdate != null)
                         {
                             flowRequest.SubscriptionUpdate = new global::Accrue.Portal.PortalFlowSubscriptionUpdate { Subscription = flow.SubscriptionUpdate.Subscription };
                         }
@@ -282,6 +283,32 @@ namespace Accrue.Portal.Analyzers.Generators
                 """);
             return source.ToString();
         }
+
+        /// <summary>The host's <c>Stripe.ApiVersion.Current</c> as a C# literal, or <c>null</c> when its Stripe.net declares none.</summary>
+        private static string ApiVersionLiteral(GlueShape glue) =>
+            glue.StripeApiVersion is null ? "null" : SymbolDisplay.FormatLiteral(glue.StripeApiVersion, quote: true);
+
+        private const string AfterExpirationMapping = """
+                    if (options.AfterExpiration != null)
+                    {
+                        request.AfterExpiration = new global::Accrue.Portal.PortalAfterExpiration
+                        {
+                            Type = options.AfterExpiration.Type,
+                            CustomerLogin = options.AfterExpiration.CustomerLogin == null
+                                ? null
+                                : new global::Accrue.Portal.PortalAfterExpirationCustomerLogin { ExpiresAt = options.AfterExpiration.CustomerLogin.ExpiresAt },
+                        };
+                    }
+
+            """;
+
+        private const string SubscriptionPauseMapping = """
+                    if (flow.SubscriptionPause != null)
+                    {
+                        flowRequest.SubscriptionPause = new global::Accrue.Portal.PortalFlowSubscriptionPause { Subscription = flow.SubscriptionPause.Subscription };
+                    }
+
+            """;
 
         // The guard attaches a coupon only to a subscription_cancel flow that has SubscriptionCancel and no Retention.
         private const string RetentionOffer = """

@@ -58,8 +58,13 @@ namespace Accrue.Portal.Analyzers.Generators
     /// <summary>What the host compilation offers the glue; equatable, so an edit that changes none of it emits nothing new.</summary>
     internal sealed class GlueShape : IEquatable<GlueShape>
     {
-        private GlueShape(bool sessionService, bool aspNetCore, bool mvc, bool releaseBuild, bool nullableSyntax, bool customerAccount, bool retention, bool discounts, bool configurationService, bool hosting, bool healthChecks, bool logging)
+        private GlueShape(bool sessionService, bool aspNetCore, bool mvc, bool releaseBuild, bool nullableSyntax, bool customerAccount, bool retention, bool discounts, bool subscriptionPause, bool afterExpiration, bool configurationPause, bool cancellationFeedback, string? stripeApiVersion, bool configurationService, bool hosting, bool healthChecks, bool logging)
         {
+            this.SubscriptionPause = subscriptionPause;
+            this.AfterExpiration = afterExpiration;
+            this.ConfigurationPause = configurationPause;
+            this.CancellationFeedback = cancellationFeedback;
+            this.StripeApiVersion = stripeApiVersion;
             this.ConfigurationService = configurationService;
             this.Hosting = hosting;
             this.HealthChecks = healthChecks;
@@ -108,6 +113,19 @@ namespace Accrue.Portal.Analyzers.Generators
 
         public bool Discounts { get; }
 
+        public bool SubscriptionPause { get; }
+
+        public bool AfterExpiration { get; }
+
+        /// <summary>The configuration entity's <c>features.subscription_pause</c>.</summary>
+        public bool ConfigurationPause { get; }
+
+        /// <summary>The configuration entity's <c>cancellation_reason.feedback_options</c> ids.</summary>
+        public bool CancellationFeedback { get; }
+
+        /// <summary>The host's <c>Stripe.ApiVersion.Current</c>, handed to the guard; null when its Stripe.net declares none.</summary>
+        public string? StripeApiVersion { get; }
+
         public static GlueShape From(Compilation compilation, AnalyzerConfigOptionsProvider options, ParseOptions parseOptions)
         {
             var types = KnownTypes.For(compilation);
@@ -150,6 +168,11 @@ namespace Accrue.Portal.Analyzers.Generators
                 customerAccount: HasMember(createOptions, StripeNames.CustomerAccountProperty),
                 retention: HasMember(types.Get(StripeNames.SessionFlowDataSubscriptionCancelOptions), StripeNames.RetentionProperty),
                 discounts: HasMember(types.Get(StripeNames.SessionFlowDataSubscriptionUpdateConfirmOptions), StripeNames.DiscountsProperty),
+                subscriptionPause: HasMember(types.Get(StripeNames.SessionFlowDataOptions), StripeNames.SubscriptionPauseProperty),
+                afterExpiration: HasMember(createOptions, StripeNames.AfterExpirationProperty),
+                configurationPause: HasMember(types.Get(StripeNames.ConfigurationFeatures), StripeNames.SubscriptionPauseProperty),
+                cancellationFeedback: HasMember(types.Get(StripeNames.ConfigurationFeaturesSubscriptionCancelCancellationReason), StripeNames.FeedbackOptionIdsProperty),
+                stripeApiVersion: stripeReferenced ? StripeApiVersionReference.Declared(compilation) : null,
                 configurationService: configurationGlue,
                 hosting: hosting,
                 healthChecks: hosting
@@ -169,6 +192,11 @@ namespace Accrue.Portal.Analyzers.Generators
             && this.CustomerAccount == other.CustomerAccount
             && this.Retention == other.Retention
             && this.Discounts == other.Discounts
+            && this.SubscriptionPause == other.SubscriptionPause
+            && this.AfterExpiration == other.AfterExpiration
+            && this.ConfigurationPause == other.ConfigurationPause
+            && this.CancellationFeedback == other.CancellationFeedback
+            && this.StripeApiVersion == other.StripeApiVersion
             && this.ConfigurationService == other.ConfigurationService
             && this.Hosting == other.Hosting
             && this.HealthChecks == other.HealthChecks
@@ -178,14 +206,14 @@ namespace Accrue.Portal.Analyzers.Generators
 
         public override int GetHashCode()
         {
-            var bits = new[] { this.SessionService, this.AspNetCore, this.Mvc, this.ReleaseBuild, this.NullableSyntax, this.CustomerAccount, this.Retention, this.Discounts, this.ConfigurationService, this.Hosting, this.HealthChecks, this.Logging };
+            var bits = new[] { this.SessionService, this.AspNetCore, this.Mvc, this.ReleaseBuild, this.NullableSyntax, this.CustomerAccount, this.Retention, this.Discounts, this.SubscriptionPause, this.AfterExpiration, this.ConfigurationPause, this.CancellationFeedback, this.ConfigurationService, this.Hosting, this.HealthChecks, this.Logging };
             var hash = 0;
             foreach (var bit in bits)
             {
                 hash = (hash << 1) | (bit ? 1 : 0);
             }
 
-            return hash;
+            return hash ^ (this.StripeApiVersion?.GetHashCode() ?? 0);
         }
 
         private static bool HasMember(INamedTypeSymbol? type, string name) => type is not null && !type.GetMembers(name).IsEmpty;

@@ -3,13 +3,15 @@ namespace Accrue.Portal.Analyzers.Requests
     using System;
     using System.Collections.Immutable;
     using System.Linq;
+    using Accrue.Portal.Analyzers.Knowledge;
     using Microsoft.CodeAnalysis;
     using Microsoft.CodeAnalysis.Operations;
 
     /// <summary>
-    /// Checks the user declares in <c>.editorconfig</c> (return-URL validators, customer ownership checks), matched by
-    /// method name (<c>IsAllowed</c>) or containing type and name (<c>MyApp.UrlPolicy.IsAllowed</c>), and where they
-    /// protect a value: a call of the check that returns it, or a read the check dominates.
+    /// Checks the user declares in <c>.editorconfig</c> (return-URL validators, customer ownership checks), matched on any
+    /// qualified suffix (<c>IsAllowed</c>, <c>UrlPolicy.IsAllowed</c>, <c>MyApp.UrlPolicy.IsAllowed</c>, see
+    /// <see cref="QualifiedName"/>), and where they protect a value: a call of the check that returns it, or a read the
+    /// check dominates.
     /// </summary>
     internal sealed class DeclaredChecks
     {
@@ -17,7 +19,7 @@ namespace Accrue.Portal.Analyzers.Requests
 
         public DeclaredChecks(ImmutableArray<string> names)
         {
-            this.names = names;
+            this.names = names.Select(QualifiedName.Normalize).ToImmutableArray();
         }
 
         public bool IsEmpty => this.names.IsEmpty;
@@ -26,10 +28,7 @@ namespace Accrue.Portal.Analyzers.Requests
         {
             foreach (var name in this.names)
             {
-                // Compare the method name first: the qualified name is only built for a candidate.
-                var dot = name.LastIndexOf('.');
-                if (string.CompareOrdinal(name, dot + 1, method.Name, 0, Math.Max(name.Length - dot - 1, method.Name.Length)) == 0
-                    && (dot < 0 || name == method.ContainingType.ToDisplayString() + "." + method.Name))
+                if (QualifiedName.NamesMethod(name, method))
                 {
                     return true;
                 }

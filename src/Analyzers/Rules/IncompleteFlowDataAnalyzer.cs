@@ -35,12 +35,13 @@ namespace Accrue.Portal.Analyzers.Rules
 
                 if (PortalRequestSymbols.Resolve(start.Compilation) is { } symbols)
                 {
-                    symbols.RegisterSessionRequestAnalysis(start, (c, requests) => Analyze(c, symbols, requests));
+                    var apiVersion = StripeApiVersionReference.Of(start.Compilation);
+                    symbols.RegisterSessionRequestAnalysis(start, (c, requests) => Analyze(c, symbols, requests, apiVersion));
                 }
             });
         }
 
-        private static void Analyze(OperationBlockAnalysisContext context, PortalRequestSymbols symbols, ImmutableArray<PortalRequest> requests)
+        private static void Analyze(OperationBlockAnalysisContext context, PortalRequestSymbols symbols, ImmutableArray<PortalRequest> requests, StripeApiVersion apiVersion)
         {
             var reported = new HashSet<(Location, string)>();
             foreach (var request in requests)
@@ -72,13 +73,14 @@ namespace Accrue.Portal.Analyzers.Rules
                     return;
                 }
 
-                if (type.ConstantString is not { } value || field.Find(value) is not { } variant)
+                if (type.ConstantString is not { } value
+                    || field.Classify(value, apiVersion, out var variant) != PortalValueStanding.Known)
                 {
                     return; // unknown at compile time, or PORTAL005's business
                 }
 
                 var location = type.Value!.Syntax.GetLocation();
-                foreach (var requiredPath in variant.RequiredPaths)
+                foreach (var requiredPath in variant!.RequiredPaths)
                 {
                     var required = request.Lookup(requiredPath);
                     if (required.IsAbsent)

@@ -8,7 +8,10 @@ namespace Accrue.Portal.Analyzers.Rules
     using Microsoft.CodeAnalysis.Diagnostics;
     using Microsoft.CodeAnalysis.Operations;
 
-    /// <summary>PORTAL005: a constant flow, after-completion or retention type that Stripe does not know.</summary>
+    /// <summary>
+    /// PORTAL005: a constant flow, after-completion, retention or after-expiration type that the API version of the
+    /// referenced Stripe.net does not accept (with a Stripe.net newer than the tables: a near-miss of a known value).
+    /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class UnknownFlowTypeAnalyzer : DiagnosticAnalyzer
     {
@@ -33,6 +36,7 @@ namespace Accrue.Portal.Analyzers.Rules
                 }
 
                 var typeProperties = ResolveTypeProperties(start.Compilation);
+                var apiVersion = StripeApiVersionReference.Of(start.Compilation);
                 var baseOptions = KnownTypes.For(start.Compilation).Get(StripeNames.BaseOptions);
                 if (typeProperties.Count == 0 || baseOptions is null)
                 {
@@ -45,10 +49,10 @@ namespace Accrue.Portal.Analyzers.Rules
                     {
                         if (c.Operation is ISimpleAssignmentOperation assignment)
                         {
-                            AnalyzePropertyAssignment(c, assignment, typeProperties);
+                            AnalyzePropertyAssignment(c, assignment, typeProperties, apiVersion);
                         }
 
-                        AnalyzeExtraParam(c, baseOptions);
+                        AnalyzeExtraParam(c, baseOptions, apiVersion);
                     },
                     OperationKind.SimpleAssignment,
                     OperationKind.Invocation);
@@ -61,6 +65,7 @@ namespace Accrue.Portal.Analyzers.Rules
             Add(StripeNames.SessionFlowDataOptions, PortalEnumeratedField.FlowType);
             Add(StripeNames.SessionFlowDataAfterCompletionOptions, PortalEnumeratedField.AfterCompletionType);
             Add(StripeNames.SessionFlowDataSubscriptionCancelRetentionOptions, PortalEnumeratedField.RetentionType);
+            Add(StripeNames.SessionAfterExpirationOptions, PortalEnumeratedField.AfterExpirationType);
             return properties;
 
             void Add(string optionsType, PortalEnumeratedField field)
@@ -78,16 +83,17 @@ namespace Accrue.Portal.Analyzers.Rules
         private static void AnalyzePropertyAssignment(
             OperationAnalysisContext context,
             ISimpleAssignmentOperation assignment,
-            Dictionary<IPropertySymbol, PortalEnumeratedField> typeProperties)
+            Dictionary<IPropertySymbol, PortalEnumeratedField> typeProperties,
+            StripeApiVersion apiVersion)
         {
             if (assignment.Target is IPropertyReferenceOperation target
                 && typeProperties.TryGetValue(target.Property.OriginalDefinition, out var field))
             {
-                Check(context, assignment.Value.WalkDownImplicitConversions(), field);
+                Check(context, assignment.Value.WalkDownImplicitConversions(), field, apiVersion);
             }
         }
 
-        private static void AnalyzeExtraParam(OperationAnalysisContext context, INamedTypeSymbol baseOptions)
+        private static void AnalyzeExtraParam(OperationAnalysisContext context, INamedTypeSymbol baseOptions, StripeApiVersion apiVersion)
         {
             if (!ExtraParamWrite.TryMatch(context.Operation, baseOptions, out var write)
                 || !write.Key.TryGetConstantString(out var key))
@@ -99,24 +105,34 @@ namespace Accrue.Portal.Analyzers.Rules
             {
                 if (field.FormKey == key)
                 {
-                    Check(context, write.Value, field);
+                    Check(context, write.Value, field, apiVersion);
                 }
             }
         }
 
-        private static void Check(OperationAnalysisContext context, IOperation value, PortalEnumeratedField field)
+        private static void Check(OperationAnalysisContext context, IOperation value, PortalEnumeratedField field, StripeApiVersion apiVersion)
         {
-            if (!value.TryGetConstantString(out var text) || field.IsValid(text))
+            if (!value.TryGetConstantString(out var text))
             {
                 return;
             }
 
-            var suggestion = field.Suggest(text);
+            var standing = field.Classify(text, apiVersion, out var variant);
+            var suggestion = standing is PortalValueStanding.Unknown or PortalValueStanding.PossiblyNewer ? field.Suggest(text, apiVersion) : null;
+            if (standing == PortalValueStanding.Known || (standing == PortalValueStanding.PossiblyNewer && suggestion is null))
+            {
+                return; // valid, or a value Stripe may have added after the tables: only a near-miss of a known one is a typo
+            }
+
             var properties = ImmutableDictionary<string, string?>.Empty.Add(ConstantsTypeProperty, field.ConstantsTypeName);
             string hint;
-            if (suggestion is null)
+            if (standing == PortalValueStanding.BroughtLater)
             {
-                hint = " (expected one of: " + string.Join(", ", field.ValidValues) + ")";
+                hint = " in API version " + apiVersion.Name + ", which the referenced Stripe.net pins; it came with " + variant!.BroughtBy;
+            }
+            else if (suggestion is null)
+            {
+                hint = " (expected one of: " + string.Join(", ", field.ValuesKnownTo(apiVersion)) + ")";
             }
             else
             {

@@ -13,8 +13,9 @@ namespace Accrue.Portal.Analyzers.Rules
     /// <summary>
     /// PORTAL009: a portal configuration written with <c>ConfigurationService.Create/Update</c> whose subscription_cancel
     /// cancels immediately, is enabled without asking for a cancellation reason, or carries a proration behaviour Stripe
-    /// rejects (<c>always_invoice</c>, or <c>create_prorations</c> with <c>at_period_end</c>). Only what the method
-    /// provably writes counts (the issue-5 request engine); unknown values are silent.
+    /// rejects (<c>always_invoice</c>, or <c>create_prorations</c> with <c>at_period_end</c>); or whose subscription_pause
+    /// is limited to preset durations without any. Only what the method provably writes counts (the issue-5 request
+    /// engine); unknown values are silent.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class WeakCancellationConfigurationAnalyzer : DiagnosticAnalyzer
@@ -96,6 +97,29 @@ namespace Accrue.Portal.Analyzers.Rules
                 }
 
                 CheckCancellationReason(request, isCreate);
+                CheckPauseDuration(request);
+            }
+
+            void CheckPauseDuration(PortalRequest request)
+            {
+                var type = request.Lookup(PortalApiRules.SubscriptionPauseDurationTypePath);
+                if (type.ConstantString is not { } value || PortalEnumeratedField.PauseDurationType.Find(value) is not { } variant)
+                {
+                    return;
+                }
+
+                foreach (var requiredPath in variant.RequiredPaths)
+                {
+                    var required = request.Lookup(requiredPath);
+                    if (required.IsAbsent || required.List is { IsOpaque: false, Items.Count: 0 })
+                    {
+                        Report(
+                            type.Value!.Syntax.GetLocation(),
+                            $"{PortalApiRules.SubscriptionPauseDurationTypePath} is '{value}' but {requiredPath} offers no duration; Stripe rejects the configuration",
+                            null,
+                            null);
+                    }
+                }
             }
 
             void CheckCancellationReason(PortalRequest request, bool isCreate)

@@ -5,8 +5,8 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Accrue.Portal.Tests.Runtime;
+using Accrue.Portal.Tests.Wire;
 using Stripe.BillingPortal;
-using StripeNetStandIn;
 
 /// <summary>
 /// The generated guard under concurrent use: one shared PortalGuardOptions, many threads mixing valid and invalid
@@ -26,8 +26,8 @@ public sealed class GuardConcurrencyTests
 
         public static class Host
         {
-            public static Task<PortalSession> CreateAsync(SessionCreateOptions options, PortalGuardOptions guard, CancellationToken cancellationToken) =>
-                new StripeClient("sk_test").V1.BillingPortal.Sessions.CreateGuardedAsync(options, guard, cancellationToken: cancellationToken);
+            public static Task<PortalSession> CreateAsync(StripeClient client, SessionCreateOptions options, PortalGuardOptions guard, CancellationToken cancellationToken) =>
+                client.V1.BillingPortal.Sessions.CreateGuardedAsync(options, guard, cancellationToken: cancellationToken);
         }
         """;
 
@@ -41,7 +41,7 @@ public sealed class GuardConcurrencyTests
         var workers = Enumerable.Range(0, Workers).Select(worker => Task.Run(async () =>
         {
             start.Wait();
-            using var recorder = StandInRecorder.Start();
+            using var wire = new StripeWire();
             var created = 0;
             for (var call = 0; call < CallsPerWorker; call++)
             {
@@ -49,7 +49,7 @@ public sealed class GuardConcurrencyTests
                 var valid = (worker + call) % 3 != 0;
                 var returnUrl = valid ? $"https://example.com/account/{worker}/{call}" : $"https://phish-{worker}.example.net/{call}";
                 var options = new SessionCreateOptions { Customer = customer, Configuration = "bpc_123", ReturnUrl = returnUrl };
-                var pending = (Task<PortalSession>)GeneratedHost.Invoke(host, "CreateAsync", options, guard, CancellationToken.None)!;
+                var pending = (Task<PortalSession>)GeneratedHost.Invoke(host, "CreateAsync", wire.Client, options, guard, CancellationToken.None)!;
                 if (valid)
                 {
                     var session = await pending;
@@ -57,6 +57,7 @@ public sealed class GuardConcurrencyTests
                     Assert.Equal(customer, session.Customer);
                     Assert.Equal(returnUrl, session.ReturnUrl);
                     Assert.DoesNotContain("billing.stripe.com", session.ToString(), StringComparison.Ordinal);
+                    Assert.Equal(wire.IssuedUrls[^1], session.GetRedirectUri().AbsoluteUri);
                 }
                 else
                 {
@@ -66,9 +67,10 @@ public sealed class GuardConcurrencyTests
                 }
             }
 
-            // The recorder is per worker: exactly this worker's valid calls reached "Stripe", each with its own options.
-            Assert.Equal(created, recorder.Calls.Count);
-            Assert.All(recorder.Calls, c => Assert.StartsWith($"cus_w{worker}c", ((SessionCreateOptions)c.Options).Customer, StringComparison.Ordinal));
+            // The wire is per worker: exactly this worker's valid calls reached Stripe, each with its own fields.
+            Assert.Equal(created, wire.Requests.Count);
+            Assert.All(wire.Requests, c => Assert.StartsWith($"cus_w{worker}c", c.Field("customer"), StringComparison.Ordinal));
+            Assert.All(wire.Requests, c => Assert.Equal(c.Field("return_url"), $"https://example.com/account/{worker}/{c.Field("customer")![$"cus_w{worker}c".Length..]}"));
         })).ToArray();
 
         start.Set();

@@ -422,6 +422,51 @@ public sealed class Portal001PortalUrlLoggedTests
             .ValidateAsync();
 
     [Fact]
+    public Task Additional_log_sink_in_a_namespace_matches_on_a_qualified_suffix() =>
+        Create()
+            .WithEditorConfig("accrue_portal.additional_log_sinks = M:AuditLog.Write(System.String), T:global::MyApp.Telemetry.Metrics, M:Outbox.Send")
+            .WithSourceCode("Telemetry.cs", """
+                namespace MyApp.Telemetry;
+
+                public static class AuditLog
+                {
+                    public static void Write(string entry) { }
+                    public static void Write(int code) { }
+                }
+
+                public static class Metrics
+                {
+                    public static void Send(object payload) { }
+                }
+
+                public static class Outbox
+                {
+                    public static void Send(string entry) { }
+                    public static void Send(string entry, object value) { }
+                }
+                """)
+            .WithSourceCode("Billing.cs", """
+                using MyApp.Telemetry;
+                using Stripe.BillingPortal;
+
+                namespace MyApp.Web;
+
+                class Billing
+                {
+                    public string Open(Session session)
+                    {
+                        AuditLog.Write({|PORTAL001:session.Url|});
+                        AuditLog.Write(session.Url.Length);
+                        Metrics.Send({|PORTAL001:session|});
+                        Outbox.Send({|PORTAL001:session.Url|});
+                        Outbox.Send("portal", {|PORTAL001:session.Url|});
+                        return session.Url;
+                    }
+                }
+                """)
+            .ValidateAsync();
+
+    [Fact]
     public Task Additional_log_sink_from_editorconfig_is_reported() =>
         Create()
             .WithEditorConfig("accrue_portal.additional_log_sinks = M:AuditLog.Write(System.String), T:Telemetry")

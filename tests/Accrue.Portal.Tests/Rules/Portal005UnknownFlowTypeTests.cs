@@ -203,7 +203,7 @@ public sealed class Portal005UnknownFlowTypeTests
                 }
                 """)
             .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL005").WithLocation(0)
-                .WithMessage("'refund' is not a value Stripe accepts for flow_data.type (expected one of: payment_method_update, subscription_cancel, subscription_update, subscription_update_confirm)"))
+                .WithMessage("'refund' is not a value Stripe accepts for flow_data.type (expected one of: customer_update, payment_method_update, subscription_cancel, subscription_pause, subscription_update, subscription_update_confirm)"))
             .ShouldFixCodeWith("""
                 using Stripe.BillingPortal;
 

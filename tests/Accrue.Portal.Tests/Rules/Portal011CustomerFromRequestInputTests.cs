@@ -202,6 +202,75 @@ public sealed class Portal011CustomerFromRequestInputTests
             }
             """).WithEditorConfig("accrue_portal.customer_ownership_checks = Ownership.Ensure").ValidateAsync();
 
+    [Theory]
+    [InlineData("BillingAccess.EnsureOwnsCustomer")]
+    [InlineData("Billing.BillingAccess.EnsureOwnsCustomer")]
+    [InlineData("global::MyApp.Billing.BillingAccess.EnsureOwnsCustomer")]
+    public Task Ownership_check_in_a_namespace_matches_on_a_qualified_suffix(string declared) =>
+        new ProjectBuilder()
+            .WithAnalyzer<RequestInputFlowAnalyzer>()
+            .WithAspNetCore()
+            .WithSourceCode("BillingAccess.cs", """
+                namespace MyApp.Billing;
+
+                public static class BillingAccess
+                {
+                    public static void EnsureOwnsCustomer(string userId, string customerId) { }
+                }
+                """)
+            .WithSourceCode("BillingController.cs", """
+                using Microsoft.AspNetCore.Mvc;
+                using MyApp.Billing;
+                using Stripe.BillingPortal;
+
+                namespace MyApp.Web;
+
+                public class BillingController : Controller
+                {
+                    public IActionResult Portal(string customerId)
+                    {
+                        BillingAccess.EnsureOwnsCustomer(User.Identity!.Name!, customerId);
+                        var session = new SessionService().Create(new SessionCreateOptions { Customer = customerId, ReturnUrl = "https://example.com/account" });
+                        return Redirect(session.Url);
+                    }
+                }
+                """)
+            .WithEditorConfig("accrue_portal.customer_ownership_checks = " + declared)
+            .ValidateAsync();
+
+    [Fact]
+    public Task Ownership_check_on_another_type_of_the_same_name_does_not_silence() =>
+        new ProjectBuilder()
+            .WithAnalyzer<RequestInputFlowAnalyzer>()
+            .WithAspNetCore()
+            .WithSourceCode("BillingAccess.cs", """
+                namespace MyApp.Billing;
+
+                public static class BillingAccess
+                {
+                    public static void EnsureOwnsCustomer(string userId, string customerId) { }
+                }
+                """)
+            .WithSourceCode("BillingController.cs", """
+                using Microsoft.AspNetCore.Mvc;
+                using MyApp.Billing;
+                using Stripe.BillingPortal;
+
+                namespace MyApp.Web;
+
+                public class BillingController : Controller
+                {
+                    public IActionResult Portal(string customerId)
+                    {
+                        BillingAccess.EnsureOwnsCustomer(User.Identity!.Name!, customerId);
+                        var session = new SessionService().Create(new SessionCreateOptions { Customer = {|PORTAL011:customerId|}, ReturnUrl = "https://example.com/account" });
+                        return Redirect(session.Url);
+                    }
+                }
+                """)
+            .WithEditorConfig("accrue_portal.customer_ownership_checks = Other.BillingAccess.EnsureOwnsCustomer")
+            .ValidateAsync();
+
     [Fact]
     public Task Return_url_validator_does_not_clear_a_customer_id() =>
         Create(InAction("string customerId", """

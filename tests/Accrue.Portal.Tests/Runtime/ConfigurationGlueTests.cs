@@ -6,11 +6,11 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Accrue.Portal.Analyzers.Generators;
+using Accrue.Portal.Tests.Wire;
 using Stripe;
 using Stripe.BillingPortal;
-using StripeNetStandIn;
 
-/// <summary>The generated AuditAsync/EnsureCompliantAsync and the retention option, run against the stand-in's services.</summary>
+/// <summary>The generated AuditAsync/EnsureCompliantAsync and the retention option, run against the real Stripe.net client over the recording wire.</summary>
 public sealed class ConfigurationGlueTests
 {
     private const string Host = """
@@ -23,20 +23,20 @@ public sealed class ConfigurationGlueTests
 
         public static class Host
         {
-            public static Task<IReadOnlyList<PortalConfigurationFinding>> Audit(string id, PortalGuardOptions guard) =>
-                new StripeClient("sk_test").V1.BillingPortal.Configurations.AuditAsync(id, guard);
+            public static Task<IReadOnlyList<PortalConfigurationFinding>> Audit(StripeClient client, string id, PortalGuardOptions guard) =>
+                client.V1.BillingPortal.Configurations.AuditAsync(id, guard);
 
-            public static Task<string> Ensure(string returnUrl, CancellationToken cancellationToken) =>
-                new ConfigurationService().EnsureCompliantAsync(returnUrl, cancellationToken: cancellationToken);
+            public static Task<string> Ensure(IStripeClient client, string returnUrl, CancellationToken cancellationToken) =>
+                new ConfigurationService(client).EnsureCompliantAsync(returnUrl, cancellationToken: cancellationToken);
 
-            public static PortalSession Create(SessionCreateOptions options, PortalGuardOptions guard) =>
-                new SessionService().CreateGuarded(options, guard);
+            public static PortalSession Create(IStripeClient client, SessionCreateOptions options, PortalGuardOptions guard) =>
+                new SessionService(client).CreateGuarded(options, guard);
         }
         """;
 
     private static readonly Lazy<System.Reflection.Assembly> LoadedHost = new(() => GeneratedHost.Load(Host));
 
-    private static Configuration Stored(StandInRecorder recorder, string id, string mode = "at_period_end", bool reasons = true, bool active = true, string? returnUrl = "https://example.com/account", Dictionary<string, string>? metadata = null)
+    private static Configuration Stored(StripeWire wire, string id, string mode = "at_period_end", bool reasons = true, bool active = true, string? returnUrl = "https://example.com/account", Dictionary<string, string>? metadata = null)
     {
         var configuration = new Configuration
         {
@@ -60,32 +60,34 @@ public sealed class ConfigurationGlueTests
                 },
             },
         };
-        recorder.Configurations[id] = configuration;
+        wire.Store(configuration);
         return configuration;
     }
 
     [Fact]
     public async Task AuditAsync_fetches_the_configuration_and_reports_its_findings()
     {
-        using var recorder = StandInRecorder.Start();
-        Stored(recorder, "bpc_weak", mode: "immediately", reasons: false, returnUrl: null);
+        using var wire = new StripeWire();
+        Stored(wire, "bpc_weak", mode: "immediately", reasons: false, returnUrl: null);
 
-        var findings = await (Task<IReadOnlyList<PortalConfigurationFinding>>)GeneratedHost.Invoke(LoadedHost.Value, "Audit", "bpc_weak", new PortalGuardOptions { DefaultConfigurationId = "bpc_weak" })!;
+        var findings = await (Task<IReadOnlyList<PortalConfigurationFinding>>)GeneratedHost.Invoke(LoadedHost.Value, "Audit", wire.Client, "bpc_weak", new PortalGuardOptions { DefaultConfigurationId = "bpc_weak" })!;
 
         Assert.Equal(
             [PortalFindingCodes.ImmediateCancellation, PortalFindingCodes.CancellationReasonOff, PortalFindingCodes.NoDefaultReturnUrl, PortalFindingCodes.RetentionNotReadable],
             findings.Select(f => f.Code));
-        var call = Assert.Single(recorder.Calls);
-        Assert.Equal(("billing_portal.configurations.retrieve", "bpc_weak"), (call.Operation, call.Id));
+        var call = Assert.Single(wire.Requests);
+        Assert.Equal("GET /v1/billing_portal/configurations/bpc_weak", call.Operation);
+        Assert.Empty(call.Query);
+        Assert.Empty(call.Form);
     }
 
     [Fact]
     public async Task AuditAsync_of_a_compliant_configuration_reports_only_the_retention_note()
     {
-        using var recorder = StandInRecorder.Start();
-        Stored(recorder, "bpc_good");
+        using var wire = new StripeWire();
+        Stored(wire, "bpc_good");
 
-        var findings = await (Task<IReadOnlyList<PortalConfigurationFinding>>)GeneratedHost.Invoke(LoadedHost.Value, "Audit", "bpc_good", new PortalGuardOptions { DefaultConfigurationId = "bpc_good" })!;
+        var findings = await (Task<IReadOnlyList<PortalConfigurationFinding>>)GeneratedHost.Invoke(LoadedHost.Value, "Audit", wire.Client, "bpc_good", new PortalGuardOptions { DefaultConfigurationId = "bpc_good" })!;
 
         Assert.Equal([PortalFindingCodes.RetentionNotReadable], findings.Select(f => f.Code));
     }
@@ -93,113 +95,151 @@ public sealed class ConfigurationGlueTests
     [Fact]
     public async Task AuditAsync_of_an_unknown_id_surfaces_Stripes_error()
     {
-        using var recorder = StandInRecorder.Start();
+        using var wire = new StripeWire();
 
-        await Assert.ThrowsAsync<StripeException>(() => (Task<IReadOnlyList<PortalConfigurationFinding>>)GeneratedHost.Invoke(LoadedHost.Value, "Audit", "bpc_missing", null)!);
+        var thrown = await Assert.ThrowsAsync<StripeException>(() => (Task<IReadOnlyList<PortalConfigurationFinding>>)GeneratedHost.Invoke(LoadedHost.Value, "Audit", wire.Client, "bpc_missing", null)!);
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, thrown.HttpStatusCode);
+        Assert.Equal("resource_missing", thrown.StripeError.Code);
+        Assert.Equal("GET /v1/billing_portal/configurations/bpc_missing", Assert.Single(wire.Requests).Operation);
     }
 
     [Fact]
     public async Task EnsureCompliantAsync_creates_a_marked_compliant_configuration_once_then_reuses_it()
     {
-        using var recorder = StandInRecorder.Start();
-        Stored(recorder, "bpc_other", mode: "immediately");
+        using var wire = new StripeWire();
+        Stored(wire, "bpc_other", mode: "immediately");
 
-        var first = await Ensure("https://example.com/account");
-        var second = await Ensure("https://example.com/account");
+        var first = await Ensure(wire, "https://example.com/account");
+        var second = await Ensure(wire, "https://example.com/account");
 
         Assert.StartsWith("bpc_", first, StringComparison.Ordinal);
         Assert.NotEqual("bpc_other", first);
         Assert.Equal(first, second);
         Assert.Equal(
-            ["billing_portal.configurations.list", "billing_portal.configurations.create", "billing_portal.configurations.list"],
-            recorder.Calls.Select(c => c.Operation));
-        var sent = (ConfigurationCreateOptions)recorder.Calls[1].Options;
-        var cancel = sent.Features.SubscriptionCancel;
+            ["GET /v1/billing_portal/configurations", "POST /v1/billing_portal/configurations", "GET /v1/billing_portal/configurations"],
+            wire.Requests.Select(c => c.Operation));
+        Assert.Equal([new KeyValuePair<string, string>("limit", "100")], wire.Requests[0].Query);
+        var sent = wire.Requests[1];
+        var expected = new Dictionary<string, string>
+        {
+            ["default_return_url"] = "https://example.com/account",
+            ["features[subscription_cancel][enabled]"] = "true",
+            ["features[subscription_cancel][mode]"] = "at_period_end",
+            ["features[subscription_cancel][proration_behavior]"] = "none",
+            ["features[subscription_cancel][cancellation_reason][enabled]"] = "true",
+            ["features[invoice_history][enabled]"] = "true",
+            ["features[payment_method_update][enabled]"] = "true",
+            ["metadata[accrue_portal]"] = "compliant-v1",
+        };
+        for (var i = 0; i < PortalConfigurationAudit.AllCancellationReasons.Count; i++)
+        {
+            expected["features[subscription_cancel][cancellation_reason][options][" + i + "]"] = PortalConfigurationAudit.AllCancellationReasons[i];
+        }
+
+        Assert.Equal(expected, sent.Fields);
+        Assert.Equal(PortalConfigurationAudit.AllCancellationReasons, sent.List("features[subscription_cancel][cancellation_reason][options]"));
+        var cancel = wire.Configuration(first)!.Features.SubscriptionCancel;
         Assert.Equal((true, "at_period_end", "none"), (cancel.Enabled, cancel.Mode, cancel.ProrationBehavior));
         Assert.True(cancel.CancellationReason.Enabled);
         Assert.Equal(PortalConfigurationAudit.AllCancellationReasons, cancel.CancellationReason.Options);
-        Assert.Equal("https://example.com/account", sent.DefaultReturnUrl);
-        Assert.Equal("compliant-v1", sent.Metadata["accrue_portal"]);
-        Assert.Equal("immediately", recorder.Configurations["bpc_other"].Features.SubscriptionCancel.Mode);
+        Assert.Equal("immediately", wire.Configuration("bpc_other")!.Features.SubscriptionCancel.Mode);
     }
 
     [Fact]
     public async Task EnsureCompliantAsync_updates_the_marked_configuration_when_it_drifted()
     {
-        using var recorder = StandInRecorder.Start();
-        Stored(recorder, "bpc_marked", mode: "immediately", reasons: false, active: false, metadata: new() { ["accrue_portal"] = "compliant-v1" });
+        using var wire = new StripeWire();
+        Stored(wire, "bpc_marked", mode: "immediately", reasons: false, active: false, metadata: new() { ["accrue_portal"] = "compliant-v1" });
 
-        var id = await Ensure("https://example.com/account");
+        var id = await Ensure(wire, "https://example.com/account");
 
         Assert.Equal("bpc_marked", id);
-        Assert.Equal(["billing_portal.configurations.list", "billing_portal.configurations.update"], recorder.Calls.Select(c => c.Operation));
-        var update = (ConfigurationUpdateOptions)recorder.Calls[1].Options;
-        Assert.True(update.Active);
-        var stored = recorder.Configurations["bpc_marked"];
+        Assert.Equal(["GET /v1/billing_portal/configurations", "POST /v1/billing_portal/configurations/bpc_marked"], wire.Requests.Select(c => c.Operation));
+        var update = wire.Requests[1];
+        Assert.Equal("true", update.Field("active"));
+        Assert.Equal("at_period_end", update.Field("features[subscription_cancel][mode]"));
+        Assert.Equal("compliant-v1", update.Field("metadata[accrue_portal]"));
+        var stored = wire.Configuration("bpc_marked")!;
         Assert.Equal(("at_period_end", true, true), (stored.Features.SubscriptionCancel.Mode, stored.Features.SubscriptionCancel.CancellationReason.Enabled, stored.Active));
-        Assert.Equal("bpc_marked", await Ensure("https://example.com/account"));
-        Assert.Equal(3, recorder.Calls.Count);
+        Assert.Equal("bpc_marked", await Ensure(wire, "https://example.com/account"));
+        Assert.Equal(3, wire.Requests.Count);
     }
 
     [Fact]
     public async Task EnsureCompliantAsync_updates_when_the_default_return_url_changed()
     {
-        using var recorder = StandInRecorder.Start();
-        Stored(recorder, "bpc_marked", returnUrl: "https://old.example.com/account", metadata: new() { ["accrue_portal"] = "compliant-v1" });
+        using var wire = new StripeWire();
+        Stored(wire, "bpc_marked", returnUrl: "https://old.example.com/account", metadata: new() { ["accrue_portal"] = "compliant-v1" });
 
-        Assert.Equal("bpc_marked", await Ensure("https://example.com/account"));
+        Assert.Equal("bpc_marked", await Ensure(wire, "https://example.com/account"));
 
-        Assert.Equal("billing_portal.configurations.update", recorder.Calls.Last().Operation);
-        Assert.Equal("https://example.com/account", recorder.Configurations["bpc_marked"].DefaultReturnUrl);
+        Assert.Equal("POST /v1/billing_portal/configurations/bpc_marked", wire.Requests.Last().Operation);
+        Assert.Equal("https://example.com/account", wire.Requests.Last().Field("default_return_url"));
+        Assert.Equal("https://example.com/account", wire.Configuration("bpc_marked")!.DefaultReturnUrl);
     }
 
     [Fact]
     public async Task EnsureCompliantAsync_honours_the_cancellation_token()
     {
-        using var recorder = StandInRecorder.Start();
-        recorder.Latency = TimeSpan.FromSeconds(30);
+        using var wire = new StripeWire();
+        wire.Latency = TimeSpan.FromSeconds(30);
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => (Task<string>)GeneratedHost.Invoke(LoadedHost.Value, "Ensure", null, cancellation.Token)!);
-        Assert.Empty(recorder.Configurations);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => (Task<string>)GeneratedHost.Invoke(LoadedHost.Value, "Ensure", wire.Client, null, cancellation.Token)!);
+        Assert.Empty(wire.ConfigurationIds);
+        Assert.Equal("GET /v1/billing_portal/configurations", Assert.Single(wire.Requests).Operation);
+        Assert.Empty(wire.Answered);
     }
 
     [Fact]
     public void RetentionCouponId_adds_a_coupon_offer_to_a_cancel_flow_without_one()
     {
-        using var recorder = StandInRecorder.Start();
+        using var wire = new StripeWire();
 
-        GeneratedHost.Invoke(LoadedHost.Value, "Create", CancelOptions(retention: null), new PortalGuardOptions { RetentionCouponId = "SAVE50" });
+        GeneratedHost.Invoke(LoadedHost.Value, "Create", wire.Client, CancelOptions(retention: null), new PortalGuardOptions { RetentionCouponId = "SAVE50" });
 
-        var sent = (SessionCreateOptions)Assert.Single(recorder.Calls).Options;
-        var retention = sent.FlowData.SubscriptionCancel.Retention;
-        Assert.Equal(("coupon_offer", "SAVE50"), (retention.Type, retention.CouponOffer.Coupon));
+        var sent = Assert.Single(wire.Requests);
+        Assert.Equal(
+            new Dictionary<string, string>
+            {
+                ["customer"] = "cus_1",
+                ["configuration"] = "bpc_1",
+                ["return_url"] = "https://example.com/account",
+                ["flow_data[type]"] = "subscription_cancel",
+                ["flow_data[subscription_cancel][subscription]"] = "sub_1",
+                ["flow_data[subscription_cancel][retention][type]"] = "coupon_offer",
+                ["flow_data[subscription_cancel][retention][coupon_offer][coupon]"] = "SAVE50",
+            },
+            sent.Fields);
     }
 
     [Fact]
     public void RetentionCouponId_leaves_an_existing_offer_and_other_flows_alone()
     {
-        using var recorder = StandInRecorder.Start();
+        using var wire = new StripeWire();
         var own = new SessionFlowDataSubscriptionCancelRetentionOptions { Type = "coupon_offer", CouponOffer = new() { Coupon = "OWN" } };
         var guard = new PortalGuardOptions { RetentionCouponId = "SAVE50" };
 
-        GeneratedHost.Invoke(LoadedHost.Value, "Create", CancelOptions(own), guard);
-        GeneratedHost.Invoke(LoadedHost.Value, "Create", new SessionCreateOptions { Customer = "cus_1", Configuration = "bpc_1", ReturnUrl = "https://example.com/account" }, guard);
+        GeneratedHost.Invoke(LoadedHost.Value, "Create", wire.Client, CancelOptions(own), guard);
+        GeneratedHost.Invoke(LoadedHost.Value, "Create", wire.Client, new SessionCreateOptions { Customer = "cus_1", Configuration = "bpc_1", ReturnUrl = "https://example.com/account" }, guard);
 
-        var sent = recorder.Calls.Select(c => (SessionCreateOptions)c.Options).ToList();
-        Assert.Equal("OWN", sent[0].FlowData.SubscriptionCancel.Retention.CouponOffer.Coupon);
-        Assert.Null(sent[1].FlowData);
+        var sent = wire.Requests;
+        Assert.Equal(2, sent.Count);
+        Assert.Equal("OWN", sent[0].Field("flow_data[subscription_cancel][retention][coupon_offer][coupon]"));
+        Assert.DoesNotContain(sent[1].Form, f => f.Key.StartsWith("flow_data", StringComparison.Ordinal));
+        Assert.Equal(["configuration", "customer", "return_url"], sent[1].Form.Select(f => f.Key).Order(StringComparer.Ordinal));
     }
 
     [Fact]
     public void RetentionCouponId_is_validated_like_a_handwritten_offer()
     {
-        using var recorder = StandInRecorder.Start();
+        using var wire = new StripeWire();
 
-        var refused = Assert.Throws<PortalRequestException>(() => GeneratedHost.Invoke(LoadedHost.Value, "Create", CancelOptions(retention: null), new PortalGuardOptions { RetentionCouponId = string.Empty }));
+        var refused = Assert.Throws<PortalRequestException>(() => GeneratedHost.Invoke(LoadedHost.Value, "Create", wire.Client, CancelOptions(retention: null), new PortalGuardOptions { RetentionCouponId = string.Empty }));
 
         Assert.Contains(refused.Violations, v => v.Path == "flow_data.subscription_cancel.retention.coupon_offer.coupon");
-        Assert.Empty(recorder.Calls);
+        Assert.Empty(wire.Requests);
     }
 
     [Fact]
@@ -213,8 +253,8 @@ public sealed class ConfigurationGlueTests
         Assert.DoesNotContain(plain, t => t.FilePath.EndsWith(GuardedSessionGenerator.StartupCheckHintName, StringComparison.Ordinal));
     }
 
-    private static Task<string> Ensure(string returnUrl) =>
-        (Task<string>)GeneratedHost.Invoke(LoadedHost.Value, "Ensure", returnUrl, CancellationToken.None)!;
+    private static Task<string> Ensure(StripeWire wire, string returnUrl) =>
+        (Task<string>)GeneratedHost.Invoke(LoadedHost.Value, "Ensure", wire.Client, returnUrl, CancellationToken.None)!;
 
     private static SessionCreateOptions CancelOptions(SessionFlowDataSubscriptionCancelRetentionOptions? retention) => new()
     {

@@ -16,11 +16,84 @@ using Xunit.Sdk;
 
 /// <summary>
 /// Compiles a small host with the generated glue into an in-memory assembly, as a build of the app would, and loads it.
-/// Stripe.net (the stand-in) and Accrue.Portal resolve to the copies this test process already loaded, so the stand-in's
-/// recorder sees the calls; ASP.NET Core resolves from the shared framework on this machine.
+/// Stripe.net and Accrue.Portal resolve to the copies this test process already loaded, so a test hands the host a real
+/// <c>StripeClient</c> over its recording wire; ASP.NET Core resolves from the shared framework on this machine.
 /// </summary>
 internal static class GeneratedHost
 {
+    /// <summary>
+    /// A real Microsoft.Extensions.Logging provider for host sources (compiled into the host, so it binds to the
+    /// framework's logging types): each line as "Level Category: message", then the structured values, the scopes' values
+    /// and the exception. Hosts that log append it to their source.
+    /// </summary>
+    public const string CapturingLoggerProvider = """
+
+        public sealed class CapturingLoggerProvider : Microsoft.Extensions.Logging.ILoggerProvider
+        {
+            private readonly System.Collections.Generic.List<string> lines;
+            private readonly System.Threading.AsyncLocal<string?> scope = new System.Threading.AsyncLocal<string?>();
+
+            public CapturingLoggerProvider(System.Collections.Generic.List<string> lines) => this.lines = lines;
+
+            public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => new Capturing(this, categoryName);
+
+            public void Dispose()
+            {
+            }
+
+            private static string Values(object state) =>
+                state is System.Collections.Generic.IEnumerable<System.Collections.Generic.KeyValuePair<string, object>> pairs
+                    ? string.Join(" ", System.Linq.Enumerable.Select(pairs, p => p.Key + "=" + p.Value))
+                    : System.Convert.ToString(state, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+
+            private sealed class Capturing : Microsoft.Extensions.Logging.ILogger
+            {
+                private readonly CapturingLoggerProvider provider;
+                private readonly string category;
+
+                public Capturing(CapturingLoggerProvider provider, string category)
+                {
+                    this.provider = provider;
+                    this.category = category;
+                }
+
+                public System.IDisposable BeginScope<TState>(TState state) where TState : notnull
+                {
+                    var outer = this.provider.scope.Value;
+                    this.provider.scope.Value = outer + "[" + Values(state) + "]";
+                    return new Restore(this.provider, outer);
+                }
+
+                public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+                public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, System.Exception? exception, System.Func<TState, System.Exception?, string> formatter)
+                {
+                    var line = logLevel + " " + this.category + ": " + formatter(state, exception)
+                        + " {" + Values(state!) + "}" + this.provider.scope.Value
+                        + (exception != null ? " | " + exception : string.Empty);
+                    lock (this.provider.lines)
+                    {
+                        this.provider.lines.Add(line);
+                    }
+                }
+            }
+
+            private sealed class Restore : System.IDisposable
+            {
+                private readonly CapturingLoggerProvider provider;
+                private readonly string? outer;
+
+                public Restore(CapturingLoggerProvider provider, string? outer)
+                {
+                    this.provider = provider;
+                    this.outer = outer;
+                }
+
+                public void Dispose() => this.provider.scope.Value = this.outer;
+            }
+        }
+        """;
+
     public static (Compilation Compilation, ImmutableArray<SyntaxTree> Generated) Generate(
         string source,
         bool release = false,
@@ -98,7 +171,7 @@ internal static class GeneratedHost
 
         protected override Assembly? Load(AssemblyName assemblyName)
         {
-            // Stripe.net and Accrue.Portal come from the default context (null), so the recorder is shared.
+            // Stripe.net and Accrue.Portal come from the default context (null), so the test's StripeClient is the host's type.
             var candidate = Path.Combine(AspNetCoreDirectory, assemblyName.Name + ".dll");
             return File.Exists(candidate) ? this.LoadFromAssemblyPath(candidate) : null;
         }

@@ -1,17 +1,20 @@
 namespace Accrue.Portal.Tests.Runtime;
 
 using System;
+using System.Collections.Generic;
 using System.Linq;
+using System.Net.Http;
+using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using Accrue.Portal.Analyzers.Generators;
 using Accrue.Portal.Analyzers.Rules;
 using Accrue.Portal.Tests.Verification;
+using Accrue.Portal.Tests.Wire;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Stripe;
 using Stripe.BillingPortal;
-using StripeNetStandIn;
 
 public sealed class GuardedSessionGeneratorTests
 {
@@ -24,15 +27,28 @@ public sealed class GuardedSessionGeneratorTests
 
         public static class Host
         {
-            public static PortalSession Create(SessionCreateOptions options, PortalGuardOptions guard, RequestOptions requestOptions) =>
-                new SessionService().CreateGuarded(options, guard, requestOptions);
+            public static PortalSession Create(IStripeClient client, SessionCreateOptions options, PortalGuardOptions guard, RequestOptions requestOptions) =>
+                new SessionService(client).CreateGuarded(options, guard, requestOptions);
 
-            public static Task<PortalSession> CreateAsync(SessionCreateOptions options, PortalGuardOptions guard, CancellationToken cancellationToken) =>
-                new StripeClient("sk_test").V1.BillingPortal.Sessions.CreateGuardedAsync(options, guard, cancellationToken: cancellationToken);
+            public static Task<PortalSession> CreateAsync(StripeClient client, SessionCreateOptions options, PortalGuardOptions guard, CancellationToken cancellationToken) =>
+                client.V1.BillingPortal.Sessions.CreateGuardedAsync(options, guard, cancellationToken: cancellationToken);
         }
         """;
 
     private static readonly string[] GlueHintNames = [GuardedSessionGenerator.SessionServiceHintName, GuardedSessionGenerator.RedirectHintName];
+
+    /// <summary>The form body Stripe.net sends for <see cref="ValidOptions"/>: these fields and no others.</summary>
+    private static readonly Dictionary<string, string> ValidOptionsOnTheWire = new()
+    {
+        ["customer"] = "cus_123",
+        ["configuration"] = "bpc_123",
+        ["return_url"] = "https://example.com/account",
+        ["flow_data[type]"] = "subscription_update_confirm",
+        ["flow_data[subscription_update_confirm][subscription]"] = "sub_123",
+        ["flow_data[subscription_update_confirm][items][0][id]"] = "si_123",
+        ["flow_data[subscription_update_confirm][items][0][price]"] = "price_123",
+        ["flow_data[subscription_update_confirm][items][0][quantity]"] = "2",
+    };
 
     private static SessionCreateOptions ValidOptions() => new()
     {
@@ -70,7 +86,7 @@ public sealed class GuardedSessionGeneratorTests
         Assert.Empty(result.AnalyzerDiagnostics);
         Assert.Equal(GlueHintNames, result.GeneratedTrees.Select(t => System.IO.Path.GetFileName(t.FilePath)).Where(GlueHintNames.Contains));
         var glue = result.GeneratedTrees.Single(t => t.FilePath.EndsWith(GuardedSessionGenerator.SessionServiceHintName, StringComparison.Ordinal)).ToString();
-        Assert.Contains($"PortalGuard.BeginCreate(ToRequest(options), guard, {(configuration == BuildConfiguration.Release ? "true" : "false")})", glue, StringComparison.Ordinal);
+        Assert.Contains($"PortalGuard.BeginCreate(ToRequest(options), guard, {(configuration == BuildConfiguration.Release ? "true" : "false")}, \"2026-10-28.endive\")", glue, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -110,35 +126,81 @@ public sealed class GuardedSessionGeneratorTests
     public void Generated_CreateGuarded_calls_the_hosts_service_and_returns_the_handle()
     {
         var host = GeneratedHost.Load(Host);
-        using var recorder = StandInRecorder.Start();
-        var options = ValidOptions();
+        using var wire = new StripeWire { Livemode = true };
         var requestOptions = new RequestOptions { IdempotencyKey = "portal-1" };
 
-        var session = (PortalSession)GeneratedHost.Invoke(host, "Create", options, null, requestOptions)!;
+        var session = (PortalSession)GeneratedHost.Invoke(host, "Create", wire.Client, ValidOptions(), null, requestOptions)!;
 
-        var call = Assert.Single(recorder.Calls);
-        Assert.Equal("billing_portal.sessions.create", call.Operation);
-        Assert.Same(options, call.Options);
-        Assert.Same(requestOptions, call.RequestOptions);
+        var sent = Assert.Single(wire.Requests);
+        Assert.Equal("POST /v1/billing_portal/sessions", sent.Operation);
+        Assert.Equal(ValidOptionsOnTheWire, sent.Fields);
+        Assert.Equal("portal-1", sent.Headers["Idempotency-Key"]);
+        Assert.Equal("Bearer " + StripeWire.ApiKey, sent.Headers["Authorization"]);
+        Assert.Equal(StripeConfiguration.ApiVersion, sent.Headers["Stripe-Version"]);
+        Assert.StartsWith("application/x-www-form-urlencoded", sent.Headers["Content-Type"], StringComparison.Ordinal);
         Assert.StartsWith("bps_", session.Id, StringComparison.Ordinal);
         Assert.Equal("cus_123", session.Customer);
         Assert.Equal("https://example.com/account", session.ReturnUrl);
         Assert.Equal("subscription_update_confirm", session.FlowType);
+        Assert.True(session.Livemode);
+        Assert.Equal(Assert.Single(wire.IssuedUrls), session.GetRedirectUri().AbsoluteUri);
         Assert.StartsWith("https://billing.stripe.com/p/session/", session.GetRedirectUri().AbsoluteUri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Generated_CreateGuardedAsync_sends_exactly_the_fields_given()
+    {
+        var host = GeneratedHost.Load(Host);
+        using var wire = new StripeWire();
+        var options = new SessionCreateOptions
+        {
+            Customer = "cus_9",
+            Configuration = "bpc_9",
+            ReturnUrl = "https://example.com/account",
+            FlowData = new SessionFlowDataOptions
+            {
+                Type = "subscription_cancel",
+                SubscriptionCancel = new SessionFlowDataSubscriptionCancelOptions { Subscription = "sub_9" },
+                AfterCompletion = new SessionFlowDataAfterCompletionOptions
+                {
+                    Type = "redirect",
+                    Redirect = new SessionFlowDataAfterCompletionRedirectOptions { ReturnUrl = "https://example.com/cancelled" },
+                },
+            },
+        };
+
+        var session = await (Task<PortalSession>)GeneratedHost.Invoke(host, "CreateAsync", wire.Client, options, null, CancellationToken.None)!;
+
+        var sent = Assert.Single(wire.Requests);
+        Assert.Equal(
+            new Dictionary<string, string>
+            {
+                ["customer"] = "cus_9",
+                ["configuration"] = "bpc_9",
+                ["return_url"] = "https://example.com/account",
+                ["flow_data[type]"] = "subscription_cancel",
+                ["flow_data[subscription_cancel][subscription]"] = "sub_9",
+                ["flow_data[after_completion][type]"] = "redirect",
+                ["flow_data[after_completion][redirect][return_url]"] = "https://example.com/cancelled",
+            },
+            sent.Fields);
+        Assert.Equal("POST /v1/billing_portal/sessions", sent.Operation);
+        Assert.True(sent.Headers.ContainsKey("Idempotency-Key"), "Stripe.net adds an idempotency key to every POST");
+        Assert.Equal("subscription_cancel", session.FlowType);
     }
 
     [Fact]
     public void Generated_CreateGuarded_refuses_before_any_call()
     {
         var host = GeneratedHost.Load(Host);
-        using var recorder = StandInRecorder.Start();
+        using var wire = new StripeWire();
         var options = ValidOptions();
         options.Customer = "jane@example.com";
         options.FlowData.SubscriptionUpdateConfirm.Items.Clear();
 
-        var refused = Assert.Throws<PortalRequestException>(() => GeneratedHost.Invoke(host, "Create", options, null, null));
+        var refused = Assert.Throws<PortalRequestException>(() => GeneratedHost.Invoke(host, "Create", wire.Client, options, null, null));
 
-        Assert.Empty(recorder.Calls);
+        Assert.Empty(wire.Requests);
         Assert.Equal(["customer", "flow_data.subscription_update_confirm.items"], refused.Violations.Select(v => v.Path));
         Assert.DoesNotContain("jane@example.com", refused.Message, StringComparison.Ordinal);
     }
@@ -149,14 +211,14 @@ public sealed class GuardedSessionGeneratorTests
         var guard = new PortalGuardOptions { Environment = "Development" };
         var debugHost = GeneratedHost.Load(Host);
         var releaseHost = GeneratedHost.Load(Host, release: true);
-        using var recorder = StandInRecorder.Start();
+        using var wire = new StripeWire();
         var options = ValidOptions();
         options.Configuration = null;
 
-        GeneratedHost.Invoke(debugHost, "Create", options, guard, null);
-        var refused = Assert.Throws<PortalRequestException>(() => GeneratedHost.Invoke(releaseHost, "Create", options, guard, null));
+        GeneratedHost.Invoke(debugHost, "Create", wire.Client, options, guard, null);
+        var refused = Assert.Throws<PortalRequestException>(() => GeneratedHost.Invoke(releaseHost, "Create", wire.Client, options, guard, null));
 
-        Assert.Single(recorder.Calls);
+        Assert.Null(Assert.Single(wire.Requests).Field("configuration"));
         Assert.Equal("configuration", Assert.Single(refused.Violations).Path);
         Assert.Contains("Release build", refused.Message, StringComparison.Ordinal);
     }
@@ -165,30 +227,31 @@ public sealed class GuardedSessionGeneratorTests
     public void Default_configuration_is_applied_to_the_request_sent()
     {
         var host = GeneratedHost.Load(Host, release: true);
-        using var recorder = StandInRecorder.Start();
+        using var wire = new StripeWire();
         var options = ValidOptions();
         options.Configuration = null;
 
-        GeneratedHost.Invoke(host, "Create", options, new PortalGuardOptions { DefaultConfigurationId = "bpc_default1" }, null);
+        GeneratedHost.Invoke(host, "Create", wire.Client, options, new PortalGuardOptions { DefaultConfigurationId = "bpc_default1" }, null);
 
-        Assert.Equal("bpc_default1", ((SessionCreateOptions)Assert.Single(recorder.Calls).Options).Configuration);
+        Assert.Equal("bpc_default1", Assert.Single(wire.Requests).Field("configuration"));
     }
 
     [Fact]
     public async Task Generated_CreateGuardedAsync_passes_the_cancellation_token_through()
     {
         var host = GeneratedHost.Load(Host);
-        using var recorder = StandInRecorder.Start();
-        recorder.Latency = TimeSpan.FromSeconds(30);
+        using var wire = new StripeWire();
+        wire.Latency = TimeSpan.FromSeconds(30);
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
 
-        var pending = (Task<PortalSession>)GeneratedHost.Invoke(host, "CreateAsync", ValidOptions(), null, cancellation.Token)!;
+        var pending = (Task<PortalSession>)GeneratedHost.Invoke(host, "CreateAsync", wire.Client, ValidOptions(), null, cancellation.Token)!;
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending);
-        recorder.Latency = TimeSpan.Zero;
-        var session = await (Task<PortalSession>)GeneratedHost.Invoke(host, "CreateAsync", ValidOptions(), null, CancellationToken.None)!;
-        // The cancelled call never reached the stand-in's backend; the second did.
-        Assert.Single(recorder.Calls);
+        wire.Latency = TimeSpan.Zero;
+        var session = await (Task<PortalSession>)GeneratedHost.Invoke(host, "CreateAsync", wire.Client, ValidOptions(), null, CancellationToken.None)!;
+        // The cancelled call went out but was never answered; the second was.
+        Assert.Equal(2, wire.Requests.Count);
+        Assert.Single(wire.Answered);
         Assert.Equal("cus_123", session.Customer);
     }
 
@@ -196,13 +259,76 @@ public sealed class GuardedSessionGeneratorTests
     public void Stripe_failure_propagates_unchanged()
     {
         var host = GeneratedHost.Load(Host);
-        using var recorder = StandInRecorder.Start();
-        var failure = new StripeException(System.Net.HttpStatusCode.BadRequest, "No such customer");
-        recorder.FailNextWith = failure;
+        using var wire = new StripeWire();
+        wire.FailNext(WireFailure.BadRequest);
 
-        var thrown = Assert.Throws<StripeException>(() => GeneratedHost.Invoke(host, "Create", ValidOptions(), null, null));
+        var thrown = Assert.Throws<StripeException>(() => GeneratedHost.Invoke(host, "Create", wire.Client, ValidOptions(), null, null));
 
-        Assert.Same(failure, thrown);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, thrown.HttpStatusCode);
+        Assert.Equal(("invalid_request_error", "resource_missing", "customer"), (thrown.StripeError.Type, thrown.StripeError.Code, thrown.StripeError.Param));
+        Assert.Equal("No such customer: 'cus_123'", thrown.Message);
+        Assert.Single(wire.Requests);
+        Assert.Empty(wire.Answered);
+    }
+
+    [Theory]
+    [InlineData(WireFailure.BadRequest, 400, "invalid_request_error")]
+    [InlineData(WireFailure.RateLimited, 429, "invalid_request_error")]
+    [InlineData(WireFailure.ServerError, 500, "api_error")]
+    public async Task Stripe_error_answers_reach_the_caller_as_Stripe_net_raises_them(WireFailure failure, int status, string type)
+    {
+        var host = GeneratedHost.Load(Host);
+        using var wire = new StripeWire();
+        wire.FailNext(failure);
+
+        var thrown = await Assert.ThrowsAsync<StripeException>(() => (Task<PortalSession>)GeneratedHost.Invoke(host, "CreateAsync", wire.Client, ValidOptions(), null, CancellationToken.None)!);
+
+        Assert.Equal(status, (int)thrown.HttpStatusCode);
+        Assert.Equal(type, thrown.StripeError.Type);
+        Assert.Equal(ValidOptionsOnTheWire, Assert.Single(wire.Requests).Fields);
+        Assert.DoesNotContain("billing.stripe.com", thrown.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_timeout_surfaces_as_the_http_clients_timeout_not_as_a_refusal()
+    {
+        var host = GeneratedHost.Load(Host);
+        using var wire = new StripeWire(timeout: TimeSpan.FromMilliseconds(200));
+        wire.FailNext(WireFailure.Timeout);
+
+        var thrown = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => (Task<PortalSession>)GeneratedHost.Invoke(host, "CreateAsync", wire.Client, ValidOptions(), null, CancellationToken.None)!);
+
+        Assert.IsType<TimeoutException>(thrown.InnerException);
+        Assert.Single(wire.Requests);
+        Assert.Empty(wire.Answered);
+    }
+
+    [Fact]
+    public async Task A_connection_reset_surfaces_as_the_http_request_exception()
+    {
+        var host = GeneratedHost.Load(Host);
+        using var wire = new StripeWire();
+        wire.FailNext(WireFailure.ConnectionReset);
+
+        var thrown = await Assert.ThrowsAsync<HttpRequestException>(() => (Task<PortalSession>)GeneratedHost.Invoke(host, "CreateAsync", wire.Client, ValidOptions(), null, CancellationToken.None)!);
+
+        Assert.Equal(SocketError.ConnectionReset, Assert.IsType<SocketException>(thrown.InnerException!.InnerException).SocketErrorCode);
+        Assert.Single(wire.Requests);
+    }
+
+    [Fact]
+    public async Task Stripe_net_retries_a_connection_reset_and_the_guard_sends_the_same_request_again()
+    {
+        var host = GeneratedHost.Load(Host);
+        using var wire = new StripeWire(maxNetworkRetries: 1);
+        wire.FailNext(WireFailure.ConnectionReset);
+
+        var session = await (Task<PortalSession>)GeneratedHost.Invoke(host, "CreateAsync", wire.Client, ValidOptions(), null, CancellationToken.None)!;
+
+        Assert.Equal(2, wire.Requests.Count);
+        Assert.All(wire.Requests, r => Assert.Equal(ValidOptionsOnTheWire, r.Fields));
+        Assert.Equal(wire.Requests[0].Headers["Idempotency-Key"], wire.Requests[1].Headers["Idempotency-Key"]);
+        Assert.Equal("cus_123", session.Customer);
     }
 
     [Fact]

@@ -371,7 +371,7 @@ public sealed class PortalGuardValidationTests
         var message = Single(Refused(WithFlow(new PortalFlowData()), paths: "flow_data.type"));
 
         Assert.Equal(
-            "missing: flow_data needs a type; use one of 'payment_method_update', 'subscription_cancel', 'subscription_update', 'subscription_update_confirm' (PortalFlowTypes).",
+            "missing: flow_data needs a type; use one of 'customer_update', 'payment_method_update', 'subscription_cancel', 'subscription_pause', 'subscription_update', 'subscription_update_confirm' (PortalFlowTypes).",
             message);
     }
 
@@ -381,7 +381,7 @@ public sealed class PortalGuardValidationTests
         var message = Single(Refused(WithFlow(new PortalFlowData { Type = "subscription-cancel" }), paths: "flow_data.type"));
 
         Assert.Equal(
-            "is not a type Stripe accepts; did you mean 'subscription_cancel'? Use one of 'payment_method_update', 'subscription_cancel', 'subscription_update', 'subscription_update_confirm' (PortalFlowTypes).",
+            "is not a type Stripe accepts; did you mean 'subscription_cancel'? Use one of 'customer_update', 'payment_method_update', 'subscription_cancel', 'subscription_pause', 'subscription_update', 'subscription_update_confirm' (PortalFlowTypes).",
             message);
     }
 
@@ -390,7 +390,7 @@ public sealed class PortalGuardValidationTests
     {
         var message = Single(Refused(WithFlow(new PortalFlowData { Type = "https://example.com/flow" }), paths: "flow_data.type"));
 
-        Assert.StartsWith("is not a type Stripe accepts? Use one of 'payment_method_update',", message, StringComparison.Ordinal);
+        Assert.StartsWith("is not a type Stripe accepts? Use one of 'customer_update',", message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -130,6 +130,40 @@ public sealed class PortalTelemetryTests : IDisposable
         this.AssertNoValueLeaked("example.com/flow");
     }
 
+    [Fact]
+    public void With_a_newer_Stripe_net_unknown_values_pass_and_are_counted_by_field_path_only()
+    {
+        var request = new PortalSessionRequest
+        {
+            Customer = "cus_1",
+            Configuration = "bpc_1",
+            Flow = new PortalFlowData { Type = "subscription_hibernate_secret" },
+            AfterExpiration = new PortalAfterExpiration { Type = "magic_link_secret" },
+        };
+
+        using (PortalGuard.BeginCreate(request, null, releaseBuild: false, stripeApiVersion: "2027-01-27.fennel"))
+        {
+        }
+
+        var unknown = this.measurements.Where(m => m.Instrument == PortalTelemetry.UnknownValuesCounterName).ToList();
+        Assert.Equal(["after_expiration.type", "flow_data.type"], unknown.Select(m => (string)m.Tags[PortalTelemetry.FieldTag]!).Order(StringComparer.Ordinal));
+        Assert.All(unknown, m => Assert.Equal(1, m.Value));
+        Assert.All(unknown, m => Assert.Single(m.Tags));
+        Assert.DoesNotContain(this.measurements, m => m.Instrument == PortalTelemetry.SessionsRefusedCounterName);
+        Assert.Equal("unknown", Assert.Single(this.activities).GetTagItem(PortalTelemetry.FlowTypeTag));
+        this.AssertNoValueLeaked("secret", "hibernate", "magic_link");
+    }
+
+    [Fact]
+    public void With_the_tables_version_an_unknown_value_is_refused_and_not_counted_as_unknown()
+    {
+        var request = new PortalSessionRequest { Customer = "cus_1", Configuration = "bpc_1", Flow = new PortalFlowData { Type = "subscription_hibernate" } };
+
+        Assert.Throws<PortalRequestException>(() => PortalGuard.BeginCreate(request, null, releaseBuild: false, stripeApiVersion: "2026-10-28.endive"));
+
+        Assert.Equal(PortalTelemetry.SessionsRefusedCounterName, Assert.Single(this.measurements).Instrument);
+    }
+
     private void AssertNoValueLeaked(params string[] values)
     {
         var texts = this.activities.SelectMany(a => a.TagObjects.Select(t => t.Key + "=" + t.Value).Append(a.StatusDescription ?? string.Empty).Append(a.DisplayName))

@@ -1,32 +1,36 @@
 namespace Accrue.Portal.Tests.Runtime;
 
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using Accrue.Portal.Analyzers.Generators;
 using Accrue.Portal.Analyzers.Rules;
 using Accrue.Portal.Tests.Verification;
+using Accrue.Portal.Tests.Wire;
 using Stripe.BillingPortal;
-using StripeNetStandIn;
 
-/// <summary>The generated hosted service and health check, run in a real service provider against the stand-in.</summary>
+/// <summary>The generated hosted service and health check, run in a real service provider against the real Stripe.net client over the recording wire.</summary>
 public sealed class StartupCheckTests
 {
-    private const string Host = """
+    private static readonly string Host = """
         using System;
+        using System.Collections.Generic;
         using System.Threading.Tasks;
         using Accrue.Portal;
         using Microsoft.Extensions.DependencyInjection;
         using Microsoft.Extensions.Diagnostics.HealthChecks;
         using Microsoft.Extensions.Hosting;
+        using Microsoft.Extensions.Logging;
 
         public static class Host
         {
-            public static async Task<string> Run(string configurationId, PortalStartupAudit mode, string environment)
+            public static async Task<string> Run(Stripe.IStripeClient client, string configurationId, PortalStartupAudit mode, string environment, List<string> log)
             {
                 var services = new ServiceCollection();
                 services.AddOptions();
-                services.AddLogging();
+                services.AddLogging(logging => logging.AddProvider(new CapturingLoggerProvider(log)));
+                services.AddSingleton(client);
                 services.Configure<PortalGuardOptions>(o =>
                 {
                     o.AuditOnStartup = mode;
@@ -56,7 +60,7 @@ public sealed class StartupCheckTests
                 }
             }
         }
-        """;
+        """ + GeneratedHost.CapturingLoggerProvider;
 
     private static readonly Lazy<System.Reflection.Assembly> LoadedHost = new(() => GeneratedHost.Load(Host, aspNetCore: true));
 
@@ -67,35 +71,40 @@ public sealed class StartupCheckTests
     [InlineData(PortalStartupAudit.Off, "Production", "started|Healthy|")]
     public async Task Weak_configuration_is_judged_by_the_options(PortalStartupAudit mode, string environment, string expected)
     {
-        using var recorder = StandInRecorder.Start();
-        Store(recorder, "bpc_weak", "immediately", returnUrl: null);
+        using var wire = new StripeWire();
+        var log = new List<string>();
+        Store(wire, "bpc_weak", "immediately", returnUrl: null);
 
-        var outcome = await (Task<string>)GeneratedHost.Invoke(LoadedHost.Value, "Run", "bpc_weak", mode, environment)!;
+        var outcome = await (Task<string>)GeneratedHost.Invoke(LoadedHost.Value, "Run", wire.Client, "bpc_weak", mode, environment, log)!;
 
         Assert.Equal(expected, outcome);
-        Assert.Equal(mode == PortalStartupAudit.Off ? 0 : 2, recorder.Calls.Count(c => c.Operation == "billing_portal.configurations.retrieve"));
+        Assert.Equal(mode == PortalStartupAudit.Off ? 0 : 2, wire.Requests.Count(c => c.Operation == "GET /v1/billing_portal/configurations/bpc_weak"));
+        Assert.Equal(wire.Requests.Count, wire.Requests.Count(c => c.Operation == "GET /v1/billing_portal/configurations/bpc_weak"));
     }
 
     [Fact]
     public async Task Compliant_configuration_starts_healthy_in_production()
     {
-        using var recorder = StandInRecorder.Start();
-        Store(recorder, "bpc_good", "at_period_end", returnUrl: "https://example.com/account");
+        using var wire = new StripeWire();
+        var log = new List<string>();
+        Store(wire, "bpc_good", "at_period_end", returnUrl: "https://example.com/account");
 
-        var outcome = await (Task<string>)GeneratedHost.Invoke(LoadedHost.Value, "Run", "bpc_good", PortalStartupAudit.FailInProduction, "Production")!;
+        var outcome = await (Task<string>)GeneratedHost.Invoke(LoadedHost.Value, "Run", wire.Client, "bpc_good", PortalStartupAudit.FailInProduction, "Production", log)!;
 
         Assert.Equal("started|Healthy|retention_not_readable", outcome);
+        Assert.All(wire.Requests, r => Assert.Equal("Bearer " + StripeWire.ApiKey, r.Headers["Authorization"]));
     }
 
     [Fact]
     public async Task No_pinned_configuration_fails_in_production_without_calling_Stripe()
     {
-        using var recorder = StandInRecorder.Start();
+        using var wire = new StripeWire();
+        var log = new List<string>();
 
-        var outcome = await (Task<string>)GeneratedHost.Invoke(LoadedHost.Value, "Run", null, PortalStartupAudit.FailInProduction, "Production")!;
+        var outcome = await (Task<string>)GeneratedHost.Invoke(LoadedHost.Value, "Run", wire.Client, null, PortalStartupAudit.FailInProduction, "Production", log)!;
 
         Assert.Equal("refused 1 |Unhealthy|configuration_not_pinned", outcome);
-        Assert.Empty(recorder.Calls);
+        Assert.Empty(wire.Requests);
     }
 
     [Theory]
@@ -103,12 +112,13 @@ public sealed class StartupCheckTests
     [InlineData(PortalStartupAudit.FailInProduction, "thrown")]
     public async Task Unknown_configuration_stops_the_host_only_when_failing_in_production(PortalStartupAudit mode, string expected)
     {
-        using var recorder = StandInRecorder.Start();
+        using var wire = new StripeWire();
+        var log = new List<string>();
 
         string outcome;
         try
         {
-            outcome = await (Task<string>)GeneratedHost.Invoke(LoadedHost.Value, "Run", "bpc_missing", mode, "Production")!;
+            outcome = await (Task<string>)GeneratedHost.Invoke(LoadedHost.Value, "Run", wire.Client, "bpc_missing", mode, "Production", log)!;
         }
         catch (Stripe.StripeException)
         {
@@ -116,6 +126,50 @@ public sealed class StartupCheckTests
         }
 
         Assert.Equal(expected, outcome);
+        Assert.All(wire.Requests, r => Assert.Equal("GET /v1/billing_portal/configurations/bpc_missing", r.Operation));
+        if (mode == PortalStartupAudit.Report)
+        {
+            Assert.Contains(log, line => line.StartsWith("Error Accrue.Portal: The portal configuration could not be audited at startup.", StringComparison.Ordinal)
+                && line.Contains("No such billing portal configuration: 'bpc_missing'", StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    [InlineData(WireFailure.ServerError, "An unknown error occurred")]
+    [InlineData(WireFailure.RateLimited, "Request rate limit exceeded")]
+    [InlineData(WireFailure.ConnectionReset, "Connection reset by peer")]
+    public async Task Report_mode_logs_an_unreachable_Stripe_and_starts(WireFailure failure, string logged)
+    {
+        using var wire = new StripeWire();
+        var log = new List<string>();
+        Store(wire, "bpc_good", "at_period_end", returnUrl: "https://example.com/account");
+        wire.FailNext(failure);
+        wire.FailNext(failure);
+
+        var outcome = await (Task<string>)GeneratedHost.Invoke(LoadedHost.Value, "Run", wire.Client, "bpc_good", PortalStartupAudit.Report, "Production", log)!;
+
+        // The health check and then the startup audit each asked once; neither got an answer, the host still started.
+        Assert.Equal("started|Unhealthy|", outcome);
+        Assert.Equal(2, wire.Requests.Count);
+        Assert.Empty(wire.Answered);
+        Assert.Contains(log, line => line.StartsWith("Error Accrue.Portal: The portal configuration could not be audited at startup.", StringComparison.Ordinal)
+            && line.Contains(logged, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Startup_findings_are_logged_through_the_hosts_logger()
+    {
+        using var wire = new StripeWire();
+        var log = new List<string>();
+        Store(wire, "bpc_weak", "immediately", returnUrl: null);
+
+        await (Task<string>)GeneratedHost.Invoke(LoadedHost.Value, "Run", wire.Client, "bpc_weak", PortalStartupAudit.Report, "Production", log)!;
+
+        var ours = log.Where(line => line.Contains(" Accrue.Portal: ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["Error", "Warning", "Information"], ours.Select(line => line.Split(' ')[0]));
+        Assert.Contains(PortalFindingCodes.ImmediateCancellation, ours[0], StringComparison.Ordinal);
+        Assert.Contains(PortalFindingCodes.NoDefaultReturnUrl, ours[1], StringComparison.Ordinal);
+        Assert.Contains(PortalFindingCodes.RetentionNotReadable, ours[2], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -133,8 +187,8 @@ public sealed class StartupCheckTests
         Assert.Contains(withoutHosting.GeneratedTrees, t => t.FilePath.EndsWith(GuardedSessionGenerator.ConfigurationServiceHintName, StringComparison.Ordinal));
     }
 
-    private static void Store(StandInRecorder recorder, string id, string mode, string? returnUrl) =>
-        recorder.Configurations[id] = new Configuration
+    private static void Store(StripeWire wire, string id, string mode, string? returnUrl) =>
+        wire.Store(new Configuration
         {
             Id = id,
             Active = true,
@@ -149,5 +203,5 @@ public sealed class StartupCheckTests
                     CancellationReason = new ConfigurationFeaturesSubscriptionCancelCancellationReason { Enabled = true, Options = [.. PortalConfigurationAudit.AllCancellationReasons] },
                 },
             },
-        };
+        });
 }

@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis;
 
 /// <summary>
 /// What test compilations reference: the running SDK's reference packs (no Basic.Reference.Assemblies here),
-/// the Stripe.net stand-in (or the real package under -p:UseStripeNetPackage=true), and EF Core. Built once per test run.
+/// Stripe.net (the real package, at the central version in Directory.Packages.props), and EF Core. Built once per test run.
 /// The benchmark links this file; the libraries only the tests need are in TestReferences.Libraries.cs.
 /// </summary>
 public static partial class TestReferences
@@ -43,6 +43,9 @@ public static partial class TestReferences
     public static ImmutableArray<MetadataReference> AspNetCore => AspNetCoreApp.Value;
 
     public static string StripeNetAssemblyPath => typeof(global::Stripe.BillingPortal.Session).Assembly.Location;
+
+    /// <summary>The NuGet version of the Stripe.net this build references (e.g. 53.1.0).</summary>
+    public static string StripeNetVersion => global::Stripe.StripeConfiguration.StripeNetVersion;
 
     public static MetadataReference FromAssembly(Assembly assembly) => MetadataReference.CreateFromFile(assembly.Location);
 

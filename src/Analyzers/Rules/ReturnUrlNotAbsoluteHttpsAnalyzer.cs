@@ -79,28 +79,20 @@ namespace Accrue.Portal.Analyzers.Rules
 
             var shown = shape.IsComplete ? shape.Text : shape.Text + "...";
             var url = ReturnUrlText.Parse(shape.Text, shape.IsComplete);
-            switch (ReturnUrlRules.Check(url, PolicyFor(context.Options, tree, url.Scheme, isRelease)))
+            var verdict = ReturnUrlRules.Check(url, PolicyFor(context.Options, tree, url.Scheme, isRelease));
+            var problem = verdict switch
             {
-                case ReturnUrlVerdict.Relative:
-                    Report($"Return URL '{shown}' is a relative path; {needsHttps}", ReturnUrlFix.None);
-                    return;
-                case ReturnUrlVerdict.Malformed:
-                    Report($"Return URL '{shown}' has no valid host or port after '{url.Scheme}://'; {needsHttps}", ReturnUrlFix.None);
-                    return;
-                case ReturnUrlVerdict.UserInfo:
-                    Report($"Return URL '{shown}' carries user credentials before the host; {needsHttps} without them", ReturnUrlFix.None);
-                    return;
-                case ReturnUrlVerdict.Http:
-                    Report($"Return URL '{shown}' uses http; {needsHttps}", shape.FixTarget is null ? ReturnUrlFix.None : ReturnUrlFix.HttpToHttps);
-                    return;
-                case ReturnUrlVerdict.UnlistedScheme:
-                    Report($"Return URL '{shown}' uses the scheme '{url.Scheme}', which {PortalOptions.AllowedReturnUrlSchemes} does not list; {needsHttps}", ReturnUrlFix.None);
-                    return;
-                case ReturnUrlVerdict.UnlistedHost:
-                    Report($"Return URL host '{url.Host}' is not listed in {PortalOptions.AllowedReturnHosts}", ReturnUrlFix.None);
-                    return;
-                default:
-                    return;
+                ReturnUrlVerdict.Relative => $"Return URL '{shown}' is a relative path; {needsHttps}",
+                ReturnUrlVerdict.Malformed => $"Return URL '{shown}' has no valid host or port after '{url.Scheme}://'; {needsHttps}",
+                ReturnUrlVerdict.UserInfo => $"Return URL '{shown}' carries user credentials before the host; {needsHttps} without them",
+                ReturnUrlVerdict.Http => $"Return URL '{shown}' uses http; {needsHttps}",
+                ReturnUrlVerdict.UnlistedScheme => $"Return URL '{shown}' uses the scheme '{url.Scheme}', which {PortalOptions.AllowedReturnUrlSchemes} does not list; {needsHttps}",
+                ReturnUrlVerdict.UnlistedHost => $"Return URL host '{url.Host}' is not listed in {PortalOptions.AllowedReturnHosts}",
+                _ => null,
+            };
+            if (problem is not null)
+            {
+                Report(problem, verdict == ReturnUrlVerdict.Http ? ReturnUrlFix.HttpToHttps : ReturnUrlFix.None);
             }
 
             void Report(string message, ReturnUrlFix fix)

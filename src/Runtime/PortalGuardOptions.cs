@@ -13,14 +13,18 @@ namespace Accrue.Portal
         public const string DevelopmentEnvironment = "Development";
 
         /// <summary>
-        /// Hosts a return URL may point to (<c>example.com</c>, or <c>*.example.com</c> for its subdomains). Empty: any host.
+        /// Hosts an https return URL may point to: <c>example.com</c>, or <c>*.example.com</c> for its subdomains (not
+        /// <c>example.com</c> itself). Compared without port, case or a trailing dot, IDN hosts in their punycode form. Empty: any host.
         /// </summary>
         public IList<string> AllowedReturnHosts { get; set; } = new List<string>();
 
-        /// <summary>Non-web schemes a return URL may use (a mobile app's <c>myapp</c>). Empty: https only.</summary>
+        /// <summary>Non-web schemes a return URL may use (a mobile app's <c>myapp</c>, any case, <c>myapp:</c> too). Empty: https only.</summary>
         public IList<string> AllowedCustomSchemes { get; set; } = new List<string>();
 
-        /// <summary>Accept <c>http://localhost</c> (and the loopback addresses) as a return URL, for local development.</summary>
+        /// <summary>
+        /// Accept plain http to a loopback host (<c>localhost</c>, <c>*.localhost</c>, 127.0.0.0/8, <c>[::1]</c>) as a
+        /// return URL, for local development; never for a caller compiled in Release.
+        /// </summary>
         public bool AllowHttpLocalhost { get; set; }
 
         /// <summary>

@@ -10,6 +10,7 @@ namespace Accrue.Portal
     internal sealed class PortalRequestFields
     {
         private readonly Dictionary<string, string?> present = new Dictionary<string, string?>();
+        private readonly Dictionary<string, string> given = new Dictionary<string, string>();
 
         private PortalRequestFields()
         {
@@ -27,11 +28,11 @@ namespace Accrue.Portal
 
             if (request.AfterExpiration is { } afterExpiration)
             {
-                var path = fields.Object(PortalApiRules.AfterExpirationPath);
-                fields.Value(Join(path, "type"), afterExpiration.Type);
+                fields.Object(PortalEnumeratedField.AfterExpirationType.ParentPath);
+                fields.Value(PortalEnumeratedField.AfterExpirationType.FieldPath, afterExpiration.Type);
                 if (afterExpiration.CustomerLogin is not null)
                 {
-                    fields.Object(Join(path, "customer_login"));
+                    fields.Variant(PortalEnumeratedField.AfterExpirationType, PortalAfterExpirationTypes.CustomerLogin, null);
                 }
             }
 
@@ -41,52 +42,51 @@ namespace Accrue.Portal
                 return fields;
             }
 
-            var flowPath = fields.Object(PortalApiRules.FlowDataPath);
-            fields.Value(Join(flowPath, "type"), flow.Type);
+            fields.Object(PortalApiRules.FlowDataPath);
+            fields.Value(PortalEnumeratedField.FlowType.FieldPath, flow.Type);
             if (flow.AfterCompletion is { } afterCompletion)
             {
-                var path = fields.Object(Join(flowPath, "after_completion"));
-                fields.Value(Join(path, "type"), afterCompletion.Type);
+                fields.Object(PortalEnumeratedField.AfterCompletionType.ParentPath);
+                fields.Value(PortalEnumeratedField.AfterCompletionType.FieldPath, afterCompletion.Type);
                 if (afterCompletion.HostedConfirmation is { } hosted)
                 {
-                    fields.Value(Join(fields.Object(Join(path, "hosted_confirmation")), "custom_message"), hosted.CustomMessage);
+                    fields.Variant(PortalEnumeratedField.AfterCompletionType, PortalAfterCompletionTypes.HostedConfirmation, null);
+                    fields.Value(PortalApiRules.CustomMessagePath, hosted.CustomMessage);
                 }
 
                 if (afterCompletion.Redirect is { } redirect)
                 {
-                    fields.Value(Join(fields.Object(Join(path, "redirect")), "return_url"), redirect.ReturnUrl);
+                    fields.Variant(PortalEnumeratedField.AfterCompletionType, PortalAfterCompletionTypes.Redirect, redirect.ReturnUrl);
                 }
             }
 
             if (flow.SubscriptionCancel is { } cancel)
             {
-                var path = fields.Object(Join(flowPath, "subscription_cancel"));
-                fields.Value(Join(path, "subscription"), cancel.Subscription);
+                fields.Variant(PortalEnumeratedField.FlowType, PortalFlowTypes.SubscriptionCancel, cancel.Subscription);
                 if (cancel.Retention is { } retention)
                 {
-                    var retentionPath = fields.Object(Join(path, "retention"));
-                    fields.Value(Join(retentionPath, "type"), retention.Type);
+                    fields.Object(PortalEnumeratedField.RetentionType.ParentPath);
+                    fields.Value(PortalEnumeratedField.RetentionType.FieldPath, retention.Type);
                     if (retention.CouponOffer is { } offer)
                     {
-                        fields.Value(Join(fields.Object(Join(retentionPath, "coupon_offer")), "coupon"), offer.Coupon);
+                        fields.Variant(PortalEnumeratedField.RetentionType, PortalRetentionTypes.CouponOffer, offer.Coupon);
                     }
                 }
             }
 
             if (flow.SubscriptionPause is { } pause)
             {
-                fields.Value(Join(fields.Object(Join(flowPath, "subscription_pause")), "subscription"), pause.Subscription);
+                fields.Variant(PortalEnumeratedField.FlowType, PortalFlowTypes.SubscriptionPause, pause.Subscription);
             }
 
             if (flow.SubscriptionUpdate is { } update)
             {
-                fields.Value(Join(fields.Object(Join(flowPath, "subscription_update")), "subscription"), update.Subscription);
+                fields.Variant(PortalEnumeratedField.FlowType, PortalFlowTypes.SubscriptionUpdate, update.Subscription);
             }
 
             if (flow.SubscriptionUpdateConfirm is { } confirm)
             {
-                var path = fields.Object(Join(flowPath, "subscription_update_confirm"));
-                fields.Value(Join(path, "subscription"), confirm.Subscription);
+                fields.Variant(PortalEnumeratedField.FlowType, PortalFlowTypes.SubscriptionUpdateConfirm, confirm.Subscription);
                 if (confirm.Items is { Count: > 0 })
                 {
                     fields.Object(PortalApiRules.SubscriptionUpdateConfirmItemsPath);
@@ -101,16 +101,29 @@ namespace Accrue.Portal
         /// <summary>The value at a leaf path, or null when absent.</summary>
         public string? this[string path] => this.present.TryGetValue(path, out var value) ? value : null;
 
-        private static string Join(string parent, string segment) => parent + "." + segment;
+        /// <summary>The value at a leaf path as the request gives it, blank included; null when unset.</summary>
+        public string? Given(string path) => this.given.TryGetValue(path, out var value) ? value : null;
 
-        private string Object(string path)
+        private void Object(string path) => this.present[path] = null;
+
+        /// <summary>The options object a variant owns, and the value of its first required field (the subscription, the coupon).</summary>
+        private void Variant(PortalEnumeratedField field, string value, string? firstRequired)
         {
-            this.present[path] = null;
-            return path;
+            var variant = field.Find(value)!;
+            this.Object(variant.OptionsPath!);
+            if (variant.RequiredPaths.Count > 0)
+            {
+                this.Value(variant.RequiredPaths[0], firstRequired);
+            }
         }
 
         private void Value(string path, string? value)
         {
+            if (value is not null)
+            {
+                this.given[path] = value;
+            }
+
             if (!string.IsNullOrWhiteSpace(value))
             {
                 this.present[path] = value;

@@ -11,8 +11,7 @@ namespace Accrue.Portal
     /// </summary>
     internal sealed class PortalRequestValidator
     {
-        private const string HttpsScheme = "https";
-        private const string HttpScheme = "http";
+        private const string BuildItAbsolute = "build it with the https scheme and your host (Url.Action(..., protocol: \"https\") or LinkGenerator.GetUriByAction).";
 
         private readonly PortalSessionRequest request;
         private readonly PortalGuardOptions options;
@@ -69,24 +68,6 @@ namespace Accrue.Portal
             return validator.Violations;
         }
 
-        private static bool IsId(string value, string prefix)
-        {
-            if (!value.StartsWith(prefix, StringComparison.Ordinal) || value.Length == prefix.Length)
-            {
-                return false;
-            }
-
-            for (var i = prefix.Length; i < value.Length; i++)
-            {
-                if (!char.IsLetterOrDigit(value[i]) && value[i] != '_')
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
         private static string Quoted(IEnumerable<string> values) => "'" + string.Join("', '", values) + "'";
 
         private void Add(string path, string message) => this.violations.Add(new PortalRequestViolation(path, message));
@@ -115,11 +96,11 @@ namespace Accrue.Portal
                     "missing: set customer to the " + PortalApiRules.CustomerIdPrefix + "… id stored for the signed-in user, or customer_account to their "
                     + PortalApiRules.AccountIdPrefix + "… id.");
             }
-            else if (customer is not null && !IsId(customer, PortalApiRules.CustomerIdPrefix))
+            else if (customer is not null && !StripeIds.HasShape(customer, PortalApiRules.CustomerIdPrefix))
             {
                 this.Add(
                     PortalApiRules.CustomerPath,
-                    customer.IndexOf('@') >= 0
+                    StripeIds.LooksLikeEmail(customer)
                         ? "looks like an email address; Stripe needs the customer id (" + PortalApiRules.CustomerIdPrefix + "…) stored for the signed-in user, not their email."
                         : "is not a customer id; pass the " + PortalApiRules.CustomerIdPrefix + "… id stored for the signed-in user.");
             }
@@ -130,7 +111,7 @@ namespace Accrue.Portal
         private void CheckIdShape(string path, string prefix, string what)
         {
             var value = this.fields[path];
-            if (value is not null && !IsId(value, prefix))
+            if (value is not null && !StripeIds.HasShape(value, prefix))
             {
                 this.Add(path, "is not " + what + "; pass the " + prefix + "… id.");
             }
@@ -142,7 +123,7 @@ namespace Accrue.Portal
             var configuration = this.fields[PortalApiRules.ConfigurationPath];
             if (configuration is not null)
             {
-                if (!IsId(configuration, PortalApiRules.ConfigurationIdPrefix))
+                if (!StripeIds.HasShape(configuration, PortalApiRules.ConfigurationIdPrefix))
                 {
                     this.Add(PortalApiRules.ConfigurationPath, "is not a portal configuration id; pass the " + PortalApiRules.ConfigurationIdPrefix + "… id.");
                 }
@@ -153,7 +134,7 @@ namespace Accrue.Portal
             var fallback = this.options.DefaultConfigurationId;
             if (!string.IsNullOrWhiteSpace(fallback))
             {
-                if (IsId(fallback!, PortalApiRules.ConfigurationIdPrefix))
+                if (StripeIds.HasShape(fallback!, PortalApiRules.ConfigurationIdPrefix))
                 {
                     this.DefaultConfigurationToApply = fallback;
                 }
@@ -292,86 +273,29 @@ namespace Accrue.Portal
 
         private void CheckUrl(string path)
         {
-            var value = this.fields[path];
+            var value = this.fields.Given(path);
             if (value is null)
             {
                 return;
             }
 
-            // On Unix "/billing" parses as an absolute file: URI, so file and UNC URIs count as relative here.
-            if (!Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) || uri.IsFile || uri.IsUnc)
+            var policy = new ReturnUrlPolicy(this.options.AllowedReturnHosts, this.options.AllowedCustomSchemes, this.options.AllowHttpLocalhost && !this.releaseBuild);
+            var problem = ReturnUrlRules.Check(value, complete: true, policy) switch
             {
-                this.Add(path, "is not an absolute URL; build it with the https scheme and your host (Url.Action(..., protocol: \"https\") or LinkGenerator.GetUriByAction).");
-                return;
-            }
-
-            if (uri.UserInfo.Length > 0)
+                ReturnUrlVerdict.Accepted => null,
+                ReturnUrlVerdict.Relative when string.IsNullOrWhiteSpace(value) =>
+                    "is blank, which Stripe refuses; set an absolute https URL, or leave the field unset.",
+                ReturnUrlVerdict.Malformed => "has no valid host or port; " + BuildItAbsolute,
+                ReturnUrlVerdict.UserInfo => "carries user credentials before the host; remove them.",
+                ReturnUrlVerdict.Http => "uses http; use https (plain http is accepted only for localhost, only when PortalGuardOptions.AllowHttpLocalhost is set, and never in a Release build).",
+                ReturnUrlVerdict.UnlistedScheme => "uses a scheme other than https; add the scheme to PortalGuardOptions.AllowedCustomSchemes if your app handles it, or use https.",
+                ReturnUrlVerdict.UnlistedHost => "points to a host outside PortalGuardOptions.AllowedReturnHosts; return to your own site, or add the host to the allow-list.",
+                _ => "is not an absolute URL; " + BuildItAbsolute,
+            };
+            if (problem is not null)
             {
-                this.Add(path, "carries user credentials before the host; remove them.");
-                return;
+                this.Add(path, problem);
             }
-
-            var scheme = uri.Scheme;
-            if (string.Equals(scheme, HttpScheme, StringComparison.OrdinalIgnoreCase))
-            {
-                if (!(this.options.AllowHttpLocalhost && uri.IsLoopback))
-                {
-                    this.Add(
-                        path,
-                        "uses http; use https (plain http is accepted only for localhost, and only when PortalGuardOptions.AllowHttpLocalhost is set).");
-                }
-
-                return;
-            }
-
-            if (!string.Equals(scheme, HttpsScheme, StringComparison.OrdinalIgnoreCase))
-            {
-                if (!Contains(this.options.AllowedCustomSchemes, scheme, StringComparison.OrdinalIgnoreCase))
-                {
-                    this.Add(path, "uses a scheme other than https; add the scheme to PortalGuardOptions.AllowedCustomSchemes if your app handles it, or use https.");
-                }
-
-                return;
-            }
-
-            if (this.options.AllowedReturnHosts.Count > 0 && !this.IsAllowedHost(uri.IdnHost))
-            {
-                this.Add(path, "points to a host outside PortalGuardOptions.AllowedReturnHosts; return to your own site, or add the host to the allow-list.");
-            }
-        }
-
-        private bool IsAllowedHost(string host)
-        {
-            foreach (var allowed in this.options.AllowedReturnHosts)
-            {
-                if (string.IsNullOrWhiteSpace(allowed))
-                {
-                    continue;
-                }
-
-                var pattern = allowed.Trim();
-                if (pattern.StartsWith("*.", StringComparison.Ordinal)
-                    ? host.EndsWith(pattern.Substring(1), StringComparison.OrdinalIgnoreCase)
-                    : string.Equals(host, pattern, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool Contains(IEnumerable<string> values, string value, StringComparison comparison)
-        {
-            foreach (var candidate in values)
-            {
-                if (string.Equals(candidate, value, comparison))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
     }
 }

@@ -16,7 +16,6 @@ namespace Accrue.Portal.Internal
         public const string SubscriptionUpdateConfirmItemsPath = "flow_data.subscription_update_confirm.items";
         public const string DefaultReturnUrlPath = "default_return_url";
         public const string RetentionPath = "flow_data.subscription_cancel.retention";
-        public const string AfterExpirationPath = "after_expiration";
 
         // Portal configuration fields (POST /v1/billing_portal/configurations).
         public const string ConfigurationActivePath = "active";

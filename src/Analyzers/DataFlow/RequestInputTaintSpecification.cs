@@ -5,6 +5,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
     using System.Collections.Generic;
     using Accrue.Portal.Analyzers.Knowledge;
     using Accrue.Portal.Analyzers.Requests;
+    using Accrue.Portal.Internal;
     using Microsoft.CodeAnalysis;
     using Microsoft.CodeAnalysis.Diagnostics;
     using Microsoft.CodeAnalysis.Operations;
@@ -174,7 +175,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
                 prefix.Append(constant);
             }
 
-            return UrlText.Host(prefix.ToString(), complete: false) is not null;
+            return ReturnUrlText.Parse(prefix.ToString(), complete: false).Host is not null;
         }
 
         /// <summary>The pieces of <c>a + b + c</c> or <c>$"{a}b{c}"</c>, in order.</summary>

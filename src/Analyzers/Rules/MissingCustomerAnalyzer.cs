@@ -1,9 +1,7 @@
 namespace Accrue.Portal.Analyzers.Rules
 {
-    using System;
     using System.Collections.Generic;
     using System.Collections.Immutable;
-    using System.Text.RegularExpressions;
     using Accrue.Portal.Analyzers.Knowledge;
     using Accrue.Portal.Analyzers.Requests;
     using Accrue.Portal.Internal;
@@ -14,8 +12,6 @@ namespace Accrue.Portal.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class MissingCustomerAnalyzer : DiagnosticAnalyzer
     {
-        private static readonly Regex EmailShape = new(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.CultureInvariant);
-
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(PortalDiagnostics.MissingOrMalformedCustomer);
 
@@ -46,16 +42,16 @@ namespace Accrue.Portal.Analyzers.Rules
                     Report(request.Location, "The portal session is created with neither Customer nor CustomerAccount; Stripe rejects it", request.SentAt);
                 }
 
-                if (customer.ConstantString is { } customerId && !customerId.StartsWith(PortalApiRules.CustomerIdPrefix, StringComparison.Ordinal))
+                if (customer.ConstantString is { } customerId && !StripeIds.HasShape(customerId, PortalApiRules.CustomerIdPrefix))
                 {
                     Report(
                         customer.Value!.Syntax.GetLocation(),
-                        EmailShape.IsMatch(customerId)
+                        StripeIds.LooksLikeEmail(customerId)
                             ? $"Customer '{customerId}' looks like an email address; Customer takes a Stripe customer id ({PortalApiRules.CustomerIdPrefix}...)"
                             : $"Customer '{customerId}' is not a Stripe customer id ({PortalApiRules.CustomerIdPrefix}...)");
                 }
 
-                if (account.ConstantString is { } accountId && !accountId.StartsWith(PortalApiRules.AccountIdPrefix, StringComparison.Ordinal))
+                if (account.ConstantString is { } accountId && !StripeIds.HasShape(accountId, PortalApiRules.AccountIdPrefix))
                 {
                     Report(account.Value!.Syntax.GetLocation(), $"CustomerAccount '{accountId}' is not a Stripe account id ({PortalApiRules.AccountIdPrefix}...)");
                 }

@@ -1,10 +1,9 @@
 namespace Accrue.Portal.Analyzers.Rules
 {
-    using System;
     using System.Collections.Immutable;
-    using System.Linq;
     using Accrue.Portal.Analyzers.Knowledge;
     using Accrue.Portal.Analyzers.Requests;
+    using Accrue.Portal.Internal;
     using Microsoft.CodeAnalysis;
     using Microsoft.CodeAnalysis.Diagnostics;
     using Microsoft.CodeAnalysis.Operations;
@@ -79,43 +78,21 @@ namespace Accrue.Portal.Analyzers.Rules
             }
 
             var shown = shape.IsComplete ? shape.Text : shape.Text + "...";
-            if (UrlText.IsRelative(shape.Text, shape.IsComplete))
+            var url = ReturnUrlText.Parse(shape.Text, shape.IsComplete);
+            var verdict = ReturnUrlRules.Check(url, PolicyFor(context.Options, tree, url.Scheme, isRelease));
+            var problem = verdict switch
             {
-                Report($"Return URL '{shown}' is a relative path; {needsHttps}", ReturnUrlFix.None);
-                return;
-            }
-
-            var scheme = UrlText.Scheme(shape.Text);
-            var host = UrlText.Host(shape.Text, shape.IsComplete);
-            switch (scheme)
+                ReturnUrlVerdict.Relative => $"Return URL '{shown}' is a relative path; {needsHttps}",
+                ReturnUrlVerdict.Malformed => $"Return URL '{shown}' has no valid host or port after '{url.Scheme}://'; {needsHttps}",
+                ReturnUrlVerdict.UserInfo => $"Return URL '{shown}' carries user credentials before the host; {needsHttps} without them",
+                ReturnUrlVerdict.Http => $"Return URL '{shown}' uses http; {needsHttps}",
+                ReturnUrlVerdict.UnlistedScheme => $"Return URL '{shown}' uses the scheme '{url.Scheme}', which {PortalOptions.AllowedReturnUrlSchemes} does not list; {needsHttps}",
+                ReturnUrlVerdict.UnlistedHost => $"Return URL host '{url.Host}' is not listed in {PortalOptions.AllowedReturnHosts}",
+                _ => null,
+            };
+            if (problem is not null)
             {
-                case null:
-                    return;
-                case "https":
-                    var allowedHosts = PortalOptions.GetList(context.Options, tree, PortalOptions.AllowedReturnHosts);
-                    if (host is not null && allowedHosts.Length > 0 && !allowedHosts.Any(entry => UrlText.HostMatches(host, entry)))
-                    {
-                        Report($"Return URL host '{host}' is not listed in {PortalOptions.AllowedReturnHosts}", ReturnUrlFix.None);
-                    }
-
-                    return;
-                case "http":
-                    var loopbackAllowed = !isRelease && PortalOptions.GetBool(context.Options, tree, PortalOptions.AllowHttpLocalhost);
-                    if (loopbackAllowed && (host is null || UrlText.IsLoopback(host)))
-                    {
-                        return;
-                    }
-
-                    Report($"Return URL '{shown}' uses http; {needsHttps}", shape.FixTarget is null ? ReturnUrlFix.None : ReturnUrlFix.HttpToHttps);
-                    return;
-                default:
-                    var allowedSchemes = PortalOptions.GetList(context.Options, tree, PortalOptions.AllowedReturnUrlSchemes);
-                    if (!allowedSchemes.Any(s => string.Equals(s.TrimEnd(':'), scheme, StringComparison.OrdinalIgnoreCase)))
-                    {
-                        Report($"Return URL '{shown}' uses the scheme '{scheme}', which {PortalOptions.AllowedReturnUrlSchemes} does not list; {needsHttps}", ReturnUrlFix.None);
-                    }
-
-                    return;
+                Report(problem, verdict == ReturnUrlVerdict.Http ? ReturnUrlFix.HttpToHttps : ReturnUrlFix.None);
             }
 
             void Report(string message, ReturnUrlFix fix)
@@ -128,6 +105,17 @@ namespace Accrue.Portal.Analyzers.Rules
                     fixable ? ImmutableDictionary<string, string?>.Empty.Add(FixProperty, fix.ToString()) : null,
                     message));
             }
+        }
+
+        /// <summary>The options the scheme makes relevant, read only then: hosts for https, schemes for the others.</summary>
+        private static ReturnUrlPolicy PolicyFor(AnalyzerOptions options, SyntaxTree tree, string? scheme, bool isRelease)
+        {
+            var none = ImmutableArray<string>.Empty;
+            var custom = scheme is not null && scheme != ReturnUrlRules.Https && scheme != ReturnUrlRules.Http;
+            return new ReturnUrlPolicy(
+                scheme == ReturnUrlRules.Https ? PortalOptions.GetList(options, tree, PortalOptions.AllowedReturnHosts) : none,
+                custom ? PortalOptions.GetList(options, tree, PortalOptions.AllowedReturnUrlSchemes) : none,
+                scheme == ReturnUrlRules.Http && !isRelease && PortalOptions.GetBool(options, tree, PortalOptions.AllowHttpLocalhost));
         }
     }
 }

@@ -412,6 +412,72 @@ public sealed class Portal003ReturnUrlNotAbsoluteHttpsTests
                 """)
             .ValidateAsync();
 
+    [Fact]
+    public Task Loopback_names_and_addresses_take_http_in_debug_with_option() =>
+        Create("""
+            using Stripe.BillingPortal;
+
+            class Billing
+            {
+                void Build(SessionCreateOptions options, string path)
+                {
+                    options.ReturnUrl = "http://app.localhost:5000/account";
+                    options.ReturnUrl = "http://127.0.0.2/account";
+                    options.ReturnUrl = "http://[0:0:0:0:0:0:0:1]:8080/" + path;
+                    options.ReturnUrl = {|#0:"http://localhost.example.com/account"|};
+                }
+            }
+            """)
+            .WithEditorConfig("accrue_portal.allow_http_localhost = true")
+            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL003").WithLocation(0)
+                .WithMessage("Return URL 'http://localhost.example.com/account' uses http; return_url needs an absolute https:// URL"))
+            .ValidateAsync();
+
+    [Fact]
+    public Task Credentials_and_broken_authorities_are_reported_without_fix() =>
+        Create("""
+            using Stripe.BillingPortal;
+
+            class Billing
+            {
+                void Build(SessionCreateOptions options, string path)
+                {
+                    options.ReturnUrl = {|#0:"https://example.com@evil.example/" + path|};
+                    options.ReturnUrl = {|#1:"https:///account"|};
+                    options.ReturnUrl = {|#2:"https://example.com:65536/account"|};
+                }
+            }
+            """)
+            .ShouldReportDiagnostic(
+                ExpectedDiagnostic.Create("PORTAL003").WithLocation(0)
+                    .WithMessage("Return URL 'https://example.com@evil.example/...' carries user credentials before the host; return_url needs an absolute https:// URL without them"),
+                ExpectedDiagnostic.Create("PORTAL003").WithLocation(1)
+                    .WithMessage("Return URL 'https:///account' has no valid host or port after 'https://'; return_url needs an absolute https:// URL"),
+                ExpectedDiagnostic.Create("PORTAL003").WithLocation(2)
+                    .WithMessage("Return URL 'https://example.com:65536/account' has no valid host or port after 'https://'; return_url needs an absolute https:// URL"))
+            .ValidateAsync();
+
+    [Fact]
+    public Task Allowed_hosts_compare_case_trailing_dot_and_IDN_in_ASCII_form() =>
+        Create("""
+            using Stripe.BillingPortal;
+
+            class Billing
+            {
+                void Build(SessionCreateOptions options)
+                {
+                    options.ReturnUrl = "https://BILLING.example.com./account";
+                    options.ReturnUrl = "https://xn--bcher-kva.example/account";
+                    options.ReturnUrl = "https://BÜCHER.example/account";
+                    options.ReturnUrl = {|#0:"https://example.org/account"|};
+                }
+            }
+            """)
+            .WithEditorConfig("accrue_portal.allowed_return_hosts = billing.example.com, *.example.org, bücher.example")
+            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL003").WithLocation(0)
+                .WithMessage("Return URL host 'example.org' is not listed in accrue_portal.allowed_return_hosts"))
+            .ValidateAsync();
+
     [Theory]
     [InlineData("\"https://example.com/account\"")]
     [InlineData("Base + \"/account\"")]

@@ -139,6 +139,23 @@ public sealed class Portal007MissingCustomerTests
                 .WithMessage("CustomerAccount 'cus_123' is not a Stripe account id (acct_...)"))
             .ValidateAsync();
 
+    [Theory]
+    [InlineData("cus_")]
+    [InlineData("cus_123 ")]
+    [InlineData("cus_12 3")]
+    public Task Customer_with_the_prefix_but_not_the_id_shape_is_reported(string customer) =>
+        Create($$"""
+            using Stripe.BillingPortal;
+
+            class Billing
+            {
+                Session Open() => new SessionService().Create(new SessionCreateOptions { Customer = {|#0:"{{customer}}"|} });
+            }
+            """)
+            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL007").WithLocation(0)
+                .WithMessage($"Customer '{customer}' is not a Stripe customer id (cus_...)"))
+            .ValidateAsync();
+
     [Fact]
     public Task Flow_data_without_customer_in_a_lambda_is_reported() =>
         Create("""

@@ -151,6 +151,9 @@ public sealed class PortalGuardValidationTests
     [InlineData("myapp://billing/done", "uses a scheme other than https;")]
     [InlineData("javascript:alert(1)", "uses a scheme other than https;")]
     [InlineData("https://user:password@example.com/account", "carries user credentials")]
+    [InlineData("https:///account", "has no valid host or port;")]
+    [InlineData("https://example.com:65536/account", "has no valid host or port;")]
+    [InlineData("", "is blank, which Stripe refuses;")]
     public void Return_url_must_be_absolute_https(string url, string messageStart)
     {
         var request = Valid();
@@ -170,6 +173,18 @@ public sealed class PortalGuardValidationTests
 
         PortalGuard.Validate(request, new PortalGuardOptions { AllowHttpLocalhost = true });
         Refused(request, new PortalGuardOptions { AllowHttpLocalhost = false }, paths: "return_url");
+    }
+
+    [Theory]
+    [InlineData("http://app.localhost:5000/account")]
+    [InlineData("http://127.0.0.2/account")]
+    public void Http_localhost_is_refused_for_a_Release_caller(string url)
+    {
+        var request = Valid();
+        request.ReturnUrl = url;
+
+        PortalGuard.Validate(request, new PortalGuardOptions { AllowHttpLocalhost = true });
+        Refused(request, new PortalGuardOptions { AllowHttpLocalhost = true }, releaseBuild: true, paths: "return_url");
     }
 
     [Fact]

@@ -429,7 +429,7 @@ public sealed class Portal003ReturnUrlNotAbsoluteHttpsTests
             }
             """)
             .WithEditorConfig("accrue_portal.allow_http_localhost = true")
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL003").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL003").WithLocation(0)
                 .WithMessage("Return URL 'http://localhost.example.com/account' uses http; return_url needs an absolute https:// URL"))
             .ValidateAsync();
 
@@ -449,11 +449,11 @@ public sealed class Portal003ReturnUrlNotAbsoluteHttpsTests
             }
             """)
             .ShouldReportDiagnostic(
-                ExpectedDiagnostic.Create("PORTAL003").WithLocation(0)
+                Expected.Diagnostic("PORTAL003").WithLocation(0)
                     .WithMessage("Return URL 'https://example.com@evil.example/...' carries user credentials before the host; return_url needs an absolute https:// URL without them"),
-                ExpectedDiagnostic.Create("PORTAL003").WithLocation(1)
+                Expected.Diagnostic("PORTAL003").WithLocation(1)
                     .WithMessage("Return URL 'https:///account' has no valid host or port after 'https://'; return_url needs an absolute https:// URL"),
-                ExpectedDiagnostic.Create("PORTAL003").WithLocation(2)
+                Expected.Diagnostic("PORTAL003").WithLocation(2)
                     .WithMessage("Return URL 'https://example.com:65536/account' has no valid host or port after 'https://'; return_url needs an absolute https:// URL"))
             .ValidateAsync();
 
@@ -474,7 +474,7 @@ public sealed class Portal003ReturnUrlNotAbsoluteHttpsTests
             }
             """)
             .WithEditorConfig("accrue_portal.allowed_return_hosts = billing.example.com, *.example.org, bücher.example")
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL003").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL003").WithLocation(0)
                 .WithMessage("Return URL host 'example.org' is not listed in accrue_portal.allowed_return_hosts"))
             .ValidateAsync();
 

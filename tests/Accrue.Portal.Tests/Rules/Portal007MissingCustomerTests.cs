@@ -152,7 +152,7 @@ public sealed class Portal007MissingCustomerTests
                 Session Open() => new SessionService().Create(new SessionCreateOptions { Customer = {|#0:"{{customer}}"|} });
             }
             """)
-            .ShouldReportDiagnostic(ExpectedDiagnostic.Create("PORTAL007").WithLocation(0)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL007").WithLocation(0)
                 .WithMessage($"Customer '{customer}' is not a Stripe customer id (cus_...)"))
             .ValidateAsync();
 

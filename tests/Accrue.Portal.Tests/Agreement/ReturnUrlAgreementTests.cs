@@ -235,7 +235,7 @@ public sealed class ReturnUrlAgreementTests
 
         var result = await new ProjectBuilder()
             .WithAnalyzer<ReturnUrlNotAbsoluteHttpsAnalyzer>()
-            .WithAnalyzer<MissingCustomerAnalyzer>()
+            .WithAnalyzer<MissingOrMalformedCustomerAnalyzer>()
             .WithBuildConfiguration(profile.Build)
             .WithEditorConfig(profile.EditorConfig)
             .WithSourceCode(source.ToString())

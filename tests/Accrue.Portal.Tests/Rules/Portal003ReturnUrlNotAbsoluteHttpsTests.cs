@@ -7,9 +7,9 @@ using Accrue.Portal.Tests.Verification;
 
 public sealed class Portal003ReturnUrlNotAbsoluteHttpsTests
 {
-    private static ProjectBuilder Create(string source, string? fixKey = ReturnUrlCodeFixProvider.UseHttpsKey) => new ProjectBuilder()
+    private static ProjectBuilder Create(string source, string? fixKey = ReturnUrlNotAbsoluteHttpsCodeFixProvider.UseHttpsKey) => new ProjectBuilder()
         .WithAnalyzer<ReturnUrlNotAbsoluteHttpsAnalyzer>()
-        .WithCodeFixProvider<ReturnUrlCodeFixProvider>(fixKey)
+        .WithCodeFixProvider<ReturnUrlNotAbsoluteHttpsCodeFixProvider>(fixKey)
         .WithAspNetCore()
         .WithSourceCode(source);
 
@@ -156,7 +156,7 @@ public sealed class Portal003ReturnUrlNotAbsoluteHttpsTests
                     return Redirect(session.Url);
                 }
             }
-            """, ReturnUrlCodeFixProvider.AddProtocolKey)
+            """, ReturnUrlNotAbsoluteHttpsCodeFixProvider.AddProtocolKey)
             .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL003").WithLocation(0)
                 .WithMessage("IUrlHelper.Action without a protocol returns a relative path; return_url needs an absolute https:// URL"))
             .ShouldFixCodeWith("""
@@ -188,7 +188,7 @@ public sealed class Portal003ReturnUrlNotAbsoluteHttpsTests
                     redirect.ReturnUrl = [|url.RouteUrl(new { id = 1 })|];
                 }
             }
-            """, ReturnUrlCodeFixProvider.AddProtocolKey)
+            """, ReturnUrlNotAbsoluteHttpsCodeFixProvider.AddProtocolKey)
             .ShouldFixCodeWith("""
                 using Microsoft.AspNetCore.Mvc;
                 using Stripe.BillingPortal;
@@ -214,7 +214,7 @@ public sealed class Portal003ReturnUrlNotAbsoluteHttpsTests
             {
                 void Build(IUrlHelper url, SessionCreateOptions options) => options.ReturnUrl = {|#0:url.Content("~/account")|};
             }
-            """, ReturnUrlCodeFixProvider.AddProtocolKey)
+            """, ReturnUrlNotAbsoluteHttpsCodeFixProvider.AddProtocolKey)
             .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL003").WithLocation(0)
                 .WithMessage("IUrlHelper.Content returns a relative path; return_url needs an absolute https:// URL"))
             .ShouldFixCodeWith("""
@@ -242,7 +242,7 @@ public sealed class Portal003ReturnUrlNotAbsoluteHttpsTests
                     options.ReturnUrl = {|#0:links.GetPathByAction("Index", "Account")|};
                 }
             }
-            """, ReturnUrlCodeFixProvider.UseUriKey)
+            """, ReturnUrlNotAbsoluteHttpsCodeFixProvider.UseUriKey)
             .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL003").WithLocation(0)
                 .WithMessage("LinkGenerator.GetPathByAction returns a relative path; return_url needs an absolute https:// URL"))
             .ShouldFixCodeWith("""
@@ -271,7 +271,7 @@ public sealed class Portal003ReturnUrlNotAbsoluteHttpsTests
             {
                 void Build(LinkGenerator links, HttpContext http, SessionCreateOptions options) => options.ReturnUrl = [|links.GetPathByPage(http, "/Account")|];
             }
-            """, ReturnUrlCodeFixProvider.UseUriKey)
+            """, ReturnUrlNotAbsoluteHttpsCodeFixProvider.UseUriKey)
             .ShouldFixCodeWith("""
                 using Microsoft.AspNetCore.Http;
                 using Microsoft.AspNetCore.Routing;
@@ -294,7 +294,7 @@ public sealed class Portal003ReturnUrlNotAbsoluteHttpsTests
             {
                 void Build(LinkGenerator links, SessionCreateOptions options) => options.ReturnUrl = [|links.GetPathByName("account", null)|];
             }
-            """, ReturnUrlCodeFixProvider.UseUriKey)
+            """, ReturnUrlNotAbsoluteHttpsCodeFixProvider.UseUriKey)
             .ShouldFixCodeWith("""
                 using Microsoft.AspNetCore.Routing;
                 using Stripe.BillingPortal;

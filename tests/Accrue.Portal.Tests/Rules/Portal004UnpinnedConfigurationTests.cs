@@ -12,7 +12,7 @@ public sealed class Portal004UnpinnedConfigurationTests
 
     private static ProjectBuilder Release(string source) => new ProjectBuilder()
         .WithAnalyzer<UnpinnedConfigurationAnalyzer>()
-        .WithCodeFixProvider<PinConfigurationCodeFixProvider>(PinConfigurationCodeFixProvider.SetConfigurationKey)
+        .WithCodeFixProvider<UnpinnedConfigurationCodeFixProvider>(UnpinnedConfigurationCodeFixProvider.SetConfigurationKey)
         .WithBuildConfiguration(BuildConfiguration.Release)
         .WithSourceCode(source);
 

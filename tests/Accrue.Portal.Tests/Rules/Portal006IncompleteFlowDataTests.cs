@@ -9,7 +9,7 @@ public sealed class Portal006IncompleteFlowDataTests
 {
     private static ProjectBuilder Create(string source) => new ProjectBuilder()
         .WithAnalyzer<IncompleteFlowDataAnalyzer>()
-        .WithCodeFixProvider<CreateFlowSubOptionsCodeFixProvider>(CreateFlowSubOptionsCodeFixProvider.CreateSubOptionsKey)
+        .WithCodeFixProvider<IncompleteFlowDataCodeFixProvider>(IncompleteFlowDataCodeFixProvider.CreateSubOptionsKey)
         .WithSourceCode(source);
 
     [Fact]

@@ -8,8 +8,8 @@ using Accrue.Portal.Tests.Verification;
 public sealed class Portal012WholeSessionSentToClientTests
 {
     private static ProjectBuilder Create(string source) => new ProjectBuilder()
-        .WithAnalyzer<WholeSessionReturnedAnalyzer>()
-        .WithCodeFixProvider<WholeSessionReturnedCodeFixProvider>(WholeSessionReturnedCodeFixProvider.SendUrlOnlyKey)
+        .WithAnalyzer<WholeSessionSentToClientAnalyzer>()
+        .WithCodeFixProvider<WholeSessionSentToClientCodeFixProvider>(WholeSessionSentToClientCodeFixProvider.SendUrlOnlyKey)
         .WithAspNetCore()
         .WithSourceCode(source);
 
@@ -244,7 +244,7 @@ public sealed class Portal012WholeSessionSentToClientTests
     [Fact]
     public Task Nothing_without_AspNetCore() =>
         new ProjectBuilder()
-            .WithAnalyzer<WholeSessionReturnedAnalyzer>()
+            .WithAnalyzer<WholeSessionSentToClientAnalyzer>()
             .WithSourceCode("""
                 using Stripe.BillingPortal;
 

@@ -28,7 +28,7 @@ public sealed class Portal014StripeSecretInSourceTests
 
     private static ProjectBuilder Create() => new ProjectBuilder()
         .WithAnalyzer<StripeSecretInSourceAnalyzer>()
-        .WithCodeFixProvider<StripeSecretFromConfigurationCodeFixProvider>(StripeSecretFromConfigurationCodeFixProvider.ReadFromConfigurationKey);
+        .WithCodeFixProvider<StripeSecretInSourceCodeFixProvider>(StripeSecretInSourceCodeFixProvider.ReadFromConfigurationKey);
 
     [Fact]
     public Task Api_key_assigned_to_StripeConfiguration_is_reported_masked_and_read_from_the_environment() =>

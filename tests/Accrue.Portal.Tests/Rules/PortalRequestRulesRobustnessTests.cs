@@ -19,7 +19,7 @@ public sealed class PortalRequestRulesRobustnessTests
             .WithAnalyzer<ReturnUrlNotAbsoluteHttpsAnalyzer>()
             .WithAnalyzer<UnpinnedConfigurationAnalyzer>()
             .WithAnalyzer<IncompleteFlowDataAnalyzer>()
-            .WithAnalyzer<MissingCustomerAnalyzer>()
+            .WithAnalyzer<MissingOrMalformedCustomerAnalyzer>()
             .WithAnalyzer<RequestInputFlowAnalyzer>()
             .WithAspNetCore()
             .WithCompilerErrorsAllowed()

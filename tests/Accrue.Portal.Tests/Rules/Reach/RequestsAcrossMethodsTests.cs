@@ -26,7 +26,7 @@ public sealed class RequestsAcrossMethodsTests
         }
         """;
 
-    private static ProjectBuilder Customer() => new ProjectBuilder().WithAnalyzer<MissingCustomerAnalyzer>();
+    private static ProjectBuilder Customer() => new ProjectBuilder().WithAnalyzer<MissingOrMalformedCustomerAnalyzer>();
 
     [Fact]
     public Task Factory_returning_target_typed_new_sent_by_its_caller_is_reported_at_the_creation() =>
@@ -275,7 +275,7 @@ public sealed class RequestsAcrossMethodsTests
     public Task Unpinned_factory_options_are_fixed_in_the_factory() =>
         new ProjectBuilder()
             .WithAnalyzer<UnpinnedConfigurationAnalyzer>()
-            .WithCodeFixProvider<PinConfigurationCodeFixProvider>(PinConfigurationCodeFixProvider.SetConfigurationKey)
+            .WithCodeFixProvider<UnpinnedConfigurationCodeFixProvider>(UnpinnedConfigurationCodeFixProvider.SetConfigurationKey)
             .WithBuildConfiguration(BuildConfiguration.Release)
             .WithEditorConfig("accrue_portal.configuration_id = bpc_123")
             .WithSourceCode("PortalRequests.cs", """

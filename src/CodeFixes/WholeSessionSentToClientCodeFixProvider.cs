@@ -13,9 +13,9 @@ namespace Accrue.Portal.CodeFixes
     using Microsoft.CodeAnalysis.CSharp.Syntax;
 
     /// <summary>PORTAL012: send only the session URL (<c>new { url = session.Url }</c>) instead of the whole Session.</summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(WholeSessionReturnedCodeFixProvider))]
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(WholeSessionSentToClientCodeFixProvider))]
     [Shared]
-    public sealed class WholeSessionReturnedCodeFixProvider : CodeFixProvider
+    public sealed class WholeSessionSentToClientCodeFixProvider : CodeFixProvider
     {
         public const string SendUrlOnlyKey = "PORTAL012.SendUrlOnly";
 
@@ -33,7 +33,7 @@ namespace Accrue.Portal.CodeFixes
 
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (diagnostic.Properties.ContainsKey(WholeSessionReturnedAnalyzer.UrlOnlyFixableProperty)
+                if (diagnostic.Properties.ContainsKey(WholeSessionSentToClientAnalyzer.UrlOnlyFixableProperty)
                     && root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is ExpressionSyntax session)
                 {
                     context.RegisterCodeFix(

@@ -15,9 +15,9 @@ namespace Accrue.Portal.CodeFixes
     /// PORTAL006: create the missing sub-options and fill the required field from a string variable in scope named
     /// for it (<c>Subscription</c> ← <c>subscriptionId</c> or <c>subscription</c>). No such variable, no fix.
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CreateFlowSubOptionsCodeFixProvider))]
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(IncompleteFlowDataCodeFixProvider))]
     [Shared]
-    public sealed class CreateFlowSubOptionsCodeFixProvider : CodeFixProvider
+    public sealed class IncompleteFlowDataCodeFixProvider : CodeFixProvider
     {
         public const string CreateSubOptionsKey = "PORTAL006.CreateSubOptions";
 

@@ -25,9 +25,9 @@ namespace Accrue.Portal.CodeFixes
     /// secret becomes <c>static readonly</c> (a <c>const</c> local loses <c>const</c>); not offered where C# needs a
     /// constant (attribute arguments, case labels, patterns, default values) or where a use of that constant does.
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(StripeSecretFromConfigurationCodeFixProvider))]
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(StripeSecretInSourceCodeFixProvider))]
     [Shared]
-    public sealed class StripeSecretFromConfigurationCodeFixProvider : CodeFixProvider
+    public sealed class StripeSecretInSourceCodeFixProvider : CodeFixProvider
     {
         public const string ReadFromConfigurationKey = "PORTAL014.ReadFromConfiguration";
 

@@ -11,9 +11,9 @@ namespace Accrue.Portal.CodeFixes
     using Microsoft.CodeAnalysis.CSharp;
 
     /// <summary>PORTAL004: set <c>Configuration</c> to the id from <c>accrue_portal.configuration_id</c>.</summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PinConfigurationCodeFixProvider))]
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnpinnedConfigurationCodeFixProvider))]
     [Shared]
-    public sealed class PinConfigurationCodeFixProvider : CodeFixProvider
+    public sealed class UnpinnedConfigurationCodeFixProvider : CodeFixProvider
     {
         public const string SetConfigurationKey = "PORTAL004.SetConfiguration";
 

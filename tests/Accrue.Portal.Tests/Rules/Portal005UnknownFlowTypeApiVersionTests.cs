@@ -11,7 +11,7 @@ using Microsoft.CodeAnalysis.Testing;
 /// Stripe.net the project references. "Equal" is the real 53.1.0 package; "older" and "newer" are that same assembly
 /// with only its <c>Stripe.ApiVersion.Current</c> constant rewritten (<see cref="TestReferences.StripeNetPinning"/>).
 /// </summary>
-public sealed class Portal005ApiVersionTests
+public sealed class Portal005UnknownFlowTypeApiVersionTests
 {
     private const string Older = "2026-07-29.dahlia";
     private const string Newer = "2027-01-27.fennel";

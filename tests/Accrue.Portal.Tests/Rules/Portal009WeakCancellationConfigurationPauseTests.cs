@@ -6,7 +6,7 @@ using Accrue.Portal.Tests.Verification;
 using Microsoft.CodeAnalysis.Testing;
 
 /// <summary>PORTAL009 on the configuration's subscription_pause feature (API version 2026-10-28.endive, Stripe.net 53.1).</summary>
-public sealed class Portal009SubscriptionPauseTests
+public sealed class Portal009WeakCancellationConfigurationPauseTests
 {
     private const string Message =
         "features.subscription_pause.duration.type is 'interval_options' but features.subscription_pause.duration.interval_options offers no duration; Stripe rejects the configuration";

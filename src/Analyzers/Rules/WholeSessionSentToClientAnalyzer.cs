@@ -14,7 +14,7 @@ namespace Accrue.Portal.Analyzers.Rules
     /// <c>new JsonResult(..)</c>, <c>new OkObjectResult(..)</c>: the framework serialises every field to the client.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class WholeSessionReturnedAnalyzer : DiagnosticAnalyzer
+    public sealed class WholeSessionSentToClientAnalyzer : DiagnosticAnalyzer
     {
         /// <summary>Diagnostic property, present when replacing the Session by <c>new { url = session.Url }</c> keeps the code compiling.</summary>
         internal const string UrlOnlyFixableProperty = "UrlOnlyFixable";

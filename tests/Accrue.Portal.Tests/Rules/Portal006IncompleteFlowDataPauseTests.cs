@@ -7,11 +7,11 @@ using Accrue.Portal.Tests.Verification;
 using Microsoft.CodeAnalysis.Testing;
 
 /// <summary>PORTAL006 for the 2026-10-28.endive fields (Stripe.net 53.1): subscription_pause, customer_update and after_expiration.</summary>
-public sealed class Portal006SubscriptionPauseTests
+public sealed class Portal006IncompleteFlowDataPauseTests
 {
     private static ProjectBuilder Create(string source) => new ProjectBuilder()
         .WithAnalyzer<IncompleteFlowDataAnalyzer>()
-        .WithCodeFixProvider<CreateFlowSubOptionsCodeFixProvider>(CreateFlowSubOptionsCodeFixProvider.CreateSubOptionsKey)
+        .WithCodeFixProvider<IncompleteFlowDataCodeFixProvider>(IncompleteFlowDataCodeFixProvider.CreateSubOptionsKey)
         .WithSourceCode(source);
 
     [Fact]

@@ -10,7 +10,7 @@ namespace Accrue.Portal.Analyzers.Rules
 
     /// <summary>PORTAL007: options reach the session call with neither customer field, or with a constant that is no Stripe id.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class MissingCustomerAnalyzer : DiagnosticAnalyzer
+    public sealed class MissingOrMalformedCustomerAnalyzer : DiagnosticAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(PortalDiagnostics.MissingOrMalformedCustomer);

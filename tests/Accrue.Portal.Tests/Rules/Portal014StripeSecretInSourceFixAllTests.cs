@@ -20,7 +20,7 @@ using Microsoft.CodeAnalysis.Text;
 /// reads its settings and a worker library that does not, both keeping keys in source. The constant the worker
 /// declares is used by the web project, which keeps compiling once it is static readonly.
 /// </summary>
-public sealed class Portal014FixAllSolutionTests
+public sealed class Portal014StripeSecretInSourceFixAllTests
 {
     private const string WorkerSource = """
         namespace Shop.Worker;
@@ -85,7 +85,7 @@ public sealed class Portal014FixAllSolutionTests
     {
         using var workspace = new AdhocWorkspace();
         var solution = CreateSolution(workspace, out var worker, out var web);
-        var provider = new StripeSecretFromConfigurationCodeFixProvider();
+        var provider = new StripeSecretInSourceCodeFixProvider();
         var diagnostics = await AnalyzeAsync(solution.GetProject(worker)!);
         Assert.Equal(["PORTAL014"], diagnostics.Select(d => d.Id));
         Assert.Equal(["PORTAL014"], (await AnalyzeAsync(solution.GetProject(web)!)).Select(d => d.Id));

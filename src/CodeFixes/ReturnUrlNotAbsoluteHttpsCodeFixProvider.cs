@@ -24,9 +24,9 @@ namespace Accrue.Portal.CodeFixes
     /// the overload with <c>protocol: "https"</c>; <c>LinkGenerator.GetPathBy*</c> → <c>GetUriBy*</c> with the request's
     /// HttpContext (only when one is in scope).
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReturnUrlCodeFixProvider))]
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReturnUrlNotAbsoluteHttpsCodeFixProvider))]
     [Shared]
-    public sealed class ReturnUrlCodeFixProvider : CodeFixProvider
+    public sealed class ReturnUrlNotAbsoluteHttpsCodeFixProvider : CodeFixProvider
     {
         public const string UseHttpsKey = "PORTAL003.UseHttps";
         public const string AddProtocolKey = "PORTAL003.AddProtocol";

@@ -4,12 +4,12 @@ using System.Threading.Tasks;
 using Accrue.Portal.Analyzers.Rules;
 using Accrue.Portal.Tests.Verification;
 
-public sealed class Portal007MissingCustomerTests
+public sealed class Portal007MissingOrMalformedCustomerTests
 {
     private const string Missing = "The portal session is created with neither Customer nor CustomerAccount; Stripe rejects it";
 
     private static ProjectBuilder Create(string source) => new ProjectBuilder()
-        .WithAnalyzer<MissingCustomerAnalyzer>()
+        .WithAnalyzer<MissingOrMalformedCustomerAnalyzer>()
         .WithSourceCode(source);
 
     [Fact]
@@ -361,6 +361,6 @@ public sealed class Portal007MissingCustomerTests
 
     [Fact]
     public Task Nothing_without_Stripe() =>
-        new ProjectBuilder().WithAnalyzer<MissingCustomerAnalyzer>().WithoutStripe()
+        new ProjectBuilder().WithAnalyzer<MissingOrMalformedCustomerAnalyzer>().WithoutStripe()
             .WithSourceCode("class Billing { }").ValidateAsync();
 }

@@ -6,7 +6,7 @@ using Accrue.Portal.Tests.Verification;
 using Microsoft.CodeAnalysis.Testing;
 
 /// <summary>PORTAL011: a Stripe customer found by what the browser sent (an e-mail, a search query, an id) opens that customer's portal.</summary>
-public sealed class Portal011CustomerLookupTests
+public sealed class Portal011CustomerFromRequestInputLookupTests
 {
     private static ProjectBuilder Create(string source) => new ProjectBuilder()
         .WithAnalyzer<RequestInputFlowAnalyzer>()

@@ -24,7 +24,7 @@ namespace Accrue.Portal.CodeFixes
                 return null;
             }
 
-            var session = semanticModel.Compilation.GetTypeByMetadataName(StripeNames.Session);
+            var session = SessionType.For(semanticModel.Compilation);
             if (session is null)
             {
                 return null;
@@ -35,12 +35,12 @@ namespace Accrue.Portal.CodeFixes
                 && root.FindNode(source.SourceSpan, getInnermostNodeForTie: true) is ExpressionSyntax read)
             {
                 if (read is MemberAccessExpressionSyntax { Name.Identifier.ValueText: StripeNames.UrlProperty } access
-                    && IsSession(semanticModel.GetTypeInfo(access.Expression, cancellationToken).Type, session))
+                    && session.Matches(semanticModel.GetTypeInfo(access.Expression, cancellationToken).Type))
                 {
                     return (access, access.WithName(SyntaxFactory.IdentifierName(StripeNames.IdProperty)).WithTriviaFrom(access));
                 }
 
-                if (read is IdentifierNameSyntax && IsSession(semanticModel.GetTypeInfo(read, cancellationToken).Type, session))
+                if (read is IdentifierNameSyntax && session.Matches(semanticModel.GetTypeInfo(read, cancellationToken).Type))
                 {
                     return (read, IdOf(read.WithoutTrivia()).WithTriviaFrom(read));
                 }
@@ -62,7 +62,7 @@ namespace Accrue.Portal.CodeFixes
                 IParameterSymbol parameter => parameter.Type,
                 _ => null,
             };
-            if (!IsSession(holderType, session))
+            if (!session.Matches(holderType))
             {
                 return null;
             }
@@ -78,18 +78,5 @@ namespace Accrue.Portal.CodeFixes
 
         private static ExpressionSyntax IdOf(ExpressionSyntax holder) =>
             SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, holder, SyntaxFactory.IdentifierName(StripeNames.IdProperty));
-
-        private static bool IsSession(ITypeSymbol? type, INamedTypeSymbol session)
-        {
-            for (var current = type; current is not null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current, session))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
     }
 }

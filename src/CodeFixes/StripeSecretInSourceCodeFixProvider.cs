@@ -328,8 +328,7 @@ namespace Accrue.Portal.CodeFixes
             bool HasConfigurationProperty(ITypeSymbol type) =>
                 type.GetMembers("Configuration").OfType<IPropertySymbol>().Any(p => !p.IsStatic && p.DeclaredAccessibility == Accessibility.Public && p.GetMethod is not null && Implements(p.Type));
 
-            bool Implements(ITypeSymbol type) =>
-                SymbolEqualityComparer.Default.Equals(type, configurationType) || type.AllInterfaces.Contains(configurationType, SymbolEqualityComparer.Default);
+            bool Implements(ITypeSymbol type) => Analyzers.DataFlow.TypeFacts.IsOrInherits(type, configurationType);
         }
 
         private static FieldDeclarationSyntax ToStaticReadOnly(FieldDeclarationSyntax field)

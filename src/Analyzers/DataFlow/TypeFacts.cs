@@ -84,9 +84,52 @@ namespace Accrue.Portal.Analyzers.DataFlow
                 return false;
             }
 
-            for (var current = type; current is not null; current = current.BaseType)
+            foreach (var current in SelfAndBaseTypes(type))
             {
                 if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The type, then its base class, up to <c>object</c>: the one walk up the base types. A struct enumerable, so the
+        /// gates that ask it of most operations allocate nothing.
+        /// </summary>
+        public static BaseTypeChain SelfAndBaseTypes(ITypeSymbol? type) => new BaseTypeChain(type);
+
+        /// <summary>The type has the attribute, or (with <paramref name="inherited"/>) one of its base classes has.</summary>
+        public static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attribute, bool inherited = false)
+        {
+            if (attribute is null)
+            {
+                return false;
+            }
+
+            if (inherited && symbol is ITypeSymbol type)
+            {
+                foreach (var current in SelfAndBaseTypes(type))
+                {
+                    if (HasOwnAttribute(current, attribute))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            return HasOwnAttribute(symbol, attribute);
+        }
+
+        private static bool HasOwnAttribute(ISymbol symbol, INamedTypeSymbol attribute)
+        {
+            foreach (var data in symbol.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute))
                 {
                     return true;
                 }

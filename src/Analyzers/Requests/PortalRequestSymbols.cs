@@ -5,6 +5,7 @@ namespace Accrue.Portal.Analyzers.Requests
     using System.Collections.Generic;
     using System.Collections.Immutable;
     using System.Runtime.CompilerServices;
+    using Accrue.Portal.Analyzers.DataFlow;
     using Accrue.Portal.Analyzers.Knowledge;
     using Accrue.Portal.Internal;
     using Microsoft.CodeAnalysis;
@@ -116,7 +117,7 @@ namespace Accrue.Portal.Analyzers.Requests
             options = null!;
             var method = invocation.TargetMethod;
             var isCreate = (method.Name == StripeNames.CreateMethod || method.Name == StripeNames.CreateAsyncMethod)
-                           && !method.IsStatic && IsOrDerivesFrom(method.ContainingType, this.SessionService);
+                           && !method.IsStatic && TypeFacts.IsOrInherits(method.ContainingType, this.SessionService);
             var isGuarded = (method.Name == RuntimeNames.CreateGuardedMethod || method.Name == RuntimeNames.CreateGuardedAsyncMethod)
                             && method.IsExtensionMethod && method.Parameters.Length > 0
                             && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, this.SessionService);
@@ -148,7 +149,7 @@ namespace Accrue.Portal.Analyzers.Requests
             if (this.ConfigurationService is null
                 || method.IsStatic
                 || method.Name is not (StripeNames.CreateMethod or StripeNames.CreateAsyncMethod or StripeNames.UpdateMethod or StripeNames.UpdateAsyncMethod)
-                || !IsOrDerivesFrom(method.ContainingType, this.ConfigurationService))
+                || !TypeFacts.IsOrInherits(method.ContainingType, this.ConfigurationService))
             {
                 return false;
             }
@@ -199,23 +200,8 @@ namespace Accrue.Portal.Analyzers.Requests
         }
 
         /// <summary>A Stripe options object (the request root or a nested options class).</summary>
-        public bool IsOptionsType(ITypeSymbol? type)
-        {
-            if (type is not INamedTypeSymbol named || named.TypeKind != TypeKind.Class)
-            {
-                return false;
-            }
-
-            foreach (var implemented in named.AllInterfaces)
-            {
-                if (SymbolEqualityComparer.Default.Equals(implemented, this.NestedOptions))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        public bool IsOptionsType(ITypeSymbol? type) =>
+            type is INamedTypeSymbol { TypeKind: TypeKind.Class } && TypeFacts.IsOrInherits(type, this.NestedOptions);
 
         /// <summary>The element type when <paramref name="type"/> is a <c>List&lt;T&gt;</c> of Stripe options.</summary>
         public ITypeSymbol? OptionsListElement(ITypeSymbol? type)
@@ -268,7 +254,7 @@ namespace Accrue.Portal.Analyzers.Requests
 
         private IPropertySymbol? FindProperty(ITypeSymbol type, string fieldName)
         {
-            for (var current = type; current is not null; current = current.BaseType)
+            foreach (var current in TypeFacts.SelfAndBaseTypes(type))
             {
                 foreach (var member in current.GetMembers())
                 {
@@ -285,19 +271,6 @@ namespace Accrue.Portal.Analyzers.Requests
         /// <summary>Keyed weakly by the body's first operation block, so an entry lives as long as the operation tree.</summary>
         private ImmutableArray<PortalRequest> SessionRequestsOf(ISymbol owner, ImmutableArray<IOperation> blocks) =>
             this.sessionRequests.GetValue(blocks[0], _ => new BodyRequests(PortalRequestCollector.Collect(owner, blocks, this))).Requests;
-
-        private static bool IsOrDerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol expected)
-        {
-            for (var current = type; current is not null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current, expected))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
 
         /// <summary>A body's requests, boxed for the weak table.</summary>
         private sealed class BodyRequests

@@ -162,36 +162,11 @@ namespace Accrue.Portal.Analyzers.Requests
                 && TypeFacts.IsTypeDeclaredInSource(type, this.compilation)
                 && !type.GetMembers().Any(m => m is IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false, IsImplicitlyDeclared: false }));
 
-        private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? expected)
-        {
-            for (var current = type; current is not null && expected is not null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current, expected))
-                {
-                    return true;
-                }
-            }
+        private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? expected) =>
+            expected is not null && TypeFacts.IsOrInherits(type, expected);
 
-            return false;
-        }
-
-        private static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attribute, bool inherited = false)
-        {
-            if (attribute is null)
-            {
-                return false;
-            }
-
-            for (var current = symbol; current is not null; current = inherited && current is INamedTypeSymbol named ? named.BaseType : null)
-            {
-                if (current.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute)))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        private static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attribute, bool inherited = false) =>
+            TypeFacts.HasAttribute(symbol, attribute, inherited);
 
         private static ImmutableArray<INamedTypeSymbol> Resolve(Compilation compilation, params string[] names) =>
             names.Select(KnownTypes.For(compilation).Get).Where(t => t is not null).Select(t => t!).ToImmutableArray();

@@ -138,9 +138,9 @@ namespace Accrue.Portal.Analyzers.Generators
                          && types.Get(StripeNames.Session) is not null
                          && HasMember(sessionService, StripeNames.CreateMethod)
                          && HasMember(sessionService, StripeNames.CreateAsyncMethod);
-            var aspNetCore = types.Get("Microsoft.AspNetCore.Http.IResult") is not null
-                             && types.Get("Microsoft.AspNetCore.Http.HttpContext") is not null;
-            var release = options.GlobalOptions.TryGetValue("build_property.Configuration", out var configuration) && !string.IsNullOrEmpty(configuration)
+            var aspNetCore = types.Get(AspNetNames.Result) is not null
+                             && types.Get(AspNetNames.HttpContext) is not null;
+            var release = options.GlobalOptions.TryGetValue(PortalOptions.BuildConfigurationProperty, out var configuration) && !string.IsNullOrEmpty(configuration)
                 ? string.Equals(configuration, "Release", StringComparison.OrdinalIgnoreCase)
                 : compilation.Options.OptimizationLevel == OptimizationLevel.Release;
             var configurationService = types.Get(StripeNames.ConfigurationService);
@@ -162,7 +162,7 @@ namespace Accrue.Portal.Analyzers.Generators
             return new GlueShape(
                 sessionService: runtime && stripe,
                 aspNetCore: runtime && aspNetCore,
-                mvc: types.Get("Microsoft.AspNetCore.Mvc.IActionResult") is not null,
+                mvc: types.Get(AspNetNames.ActionResult) is not null,
                 releaseBuild: release,
                 nullableSyntax: ((CSharpParseOptions)parseOptions).LanguageVersion >= LanguageVersion.CSharp8,
                 customerAccount: HasMember(createOptions, StripeNames.CustomerAccountProperty),

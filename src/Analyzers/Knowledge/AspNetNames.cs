@@ -2,7 +2,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
 {
     using System.Collections.Immutable;
 
-    /// <summary>Metadata names of the ASP.NET Core types the return-URL rules recognise.</summary>
+    /// <summary>Metadata names of the ASP.NET Core types the rules recognise: request input, handlers, results, URL building.</summary>
     internal static class AspNetNames
     {
         public const string UrlHelper = "Microsoft.AspNetCore.Mvc.IUrlHelper";
@@ -15,6 +15,8 @@ namespace Accrue.Portal.Analyzers.Knowledge
         public const string HeaderDictionaryTypeExtensions = "Microsoft.AspNetCore.Http.HeaderDictionaryTypeExtensions";
         public const string ControllerBase = "Microsoft.AspNetCore.Mvc.ControllerBase";
         public const string PageModel = "Microsoft.AspNetCore.Mvc.RazorPages.PageModel";
+        public const string PageBase = "Microsoft.AspNetCore.Mvc.RazorPages.PageBase";
+        public const string RazorPageBase = "Microsoft.AspNetCore.Mvc.Razor.RazorPageBase";
         public const string ApiControllerAttribute = "Microsoft.AspNetCore.Mvc.ApiControllerAttribute";
         public const string NonActionAttribute = "Microsoft.AspNetCore.Mvc.NonActionAttribute";
         public const string BindPropertyAttribute = "Microsoft.AspNetCore.Mvc.BindPropertyAttribute";
@@ -27,6 +29,16 @@ namespace Accrue.Portal.Analyzers.Knowledge
         public const string JsonResult = "Microsoft.AspNetCore.Mvc.JsonResult";
         public const string OkObjectResult = "Microsoft.AspNetCore.Mvc.OkObjectResult";
         public const string EndpointRouteBuilderExtensions = "Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions";
+        public const string Result = "Microsoft.AspNetCore.Http.IResult";
+        public const string ActionResult = "Microsoft.AspNetCore.Mvc.IActionResult";
+        public const string HostString = "Microsoft.AspNetCore.Http.HostString";
+        public const string QueryString = "Microsoft.AspNetCore.Http.QueryString";
+
+        /// <summary>
+        /// The objects ASP.NET Core makes for one request (a controller, a Razor page or page model): their fields die with
+        /// the request, so a field of <c>this</c> there is not storage.
+        /// </summary>
+        public static readonly ImmutableArray<string> PerRequestTypes = ImmutableArray.Create(ControllerBase, PageModel, PageBase);
 
         /// <summary>Attributes that bind a parameter or property from the request, whatever its type.</summary>
         public static readonly ImmutableArray<string> BindingSourceAttributes = ImmutableArray.Create(

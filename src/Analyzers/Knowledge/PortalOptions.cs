@@ -35,7 +35,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
             (AdditionalStoreSinks, OptionValueKind.DocumentationIds));
 
         /// <summary>The MSBuild property our package's props make visible to analyzers (CompilerVisibleProperty).</summary>
-        private const string BuildConfigurationProperty = "build_property.Configuration";
+        public const string BuildConfigurationProperty = "build_property.Configuration";
 
         public static string? GetString(AnalyzerOptions options, SyntaxTree tree, string key)
         {

@@ -2,6 +2,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
 {
     using System;
     using System.Collections.Immutable;
+    using System.Linq;
 
     /// <summary>What a catalogued member's result carries when its inputs carry a tainted value.</summary>
     [Flags]
@@ -15,7 +16,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
         /// <summary>The result carries what the arguments carry (string.Concat, new Uri(s), Convert.ToBase64String).</summary>
         FromArguments = 2,
 
-        /// <summary>The call stores its arguments in the receiver (list.Add, builder.Append, dictionary.TryAdd).</summary>
+        /// <summary>The call stores its arguments in the receiver (<see cref="CollectionWrites"/>).</summary>
         IntoReceiver = 4,
 
         All = FromReceiver | FromArguments,
@@ -40,7 +41,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
     }
 
     /// <summary>
-    /// The calls that carry a value along (shared/SINKS.md 5.5). Data only; <see cref="DataFlow.TaintEngine"/> applies it.
+    /// The calls that carry a value along (docs/rules/PORTAL001.md, Propagation, lists them for users). Data only; <see cref="DataFlow.TaintEngine"/> applies it.
     /// A result whose type cannot hold text (bool, numbers, enums, dates, Guid) never carries taint, so members like
     /// <c>string.Length</c>, <c>Contains</c> or <c>GetHashCode</c> need no entry to stop it. Uri lists only its
     /// string-bearing members: <c>Host</c>, <c>Scheme</c>, <c>Port</c> and <c>Authority</c> do not hold the token.
@@ -52,7 +53,6 @@ namespace Accrue.Portal.Analyzers.Knowledge
             new PropagationEntry("System.String", "*", Propagation.All),
             new PropagationEntry("System.MemoryExtensions", "AsSpan,AsMemory,Trim,TrimStart,TrimEnd", Propagation.All),
             new PropagationEntry("System.Text.StringBuilder", "*", Propagation.All),
-            new PropagationEntry("System.Text.StringBuilder", "Append,AppendLine,AppendFormat,AppendJoin,Insert,Replace", Propagation.IntoReceiver),
             new PropagationEntry("System.FormattableString", "*", Propagation.All),
             new PropagationEntry("System.Runtime.CompilerServices.FormattableStringFactory", "Create", Propagation.All),
             new PropagationEntry(
@@ -78,17 +78,10 @@ namespace Accrue.Portal.Analyzers.Knowledge
             new PropagationEntry("System.Runtime.CompilerServices.ConfiguredTaskAwaitable`1", "*", Propagation.FromReceiver),
             new PropagationEntry("System.Linq.Enumerable", "*", Propagation.FromArguments),
             new PropagationEntry("System.Collections.Generic.List`1", "*", Propagation.All),
-            new PropagationEntry("System.Collections.Generic.List`1", "Add,AddRange,Insert,InsertRange", Propagation.IntoReceiver),
             new PropagationEntry("System.Collections.Generic.Dictionary`2", "*", Propagation.All),
-            new PropagationEntry("System.Collections.Generic.Dictionary`2", "Add,TryAdd", Propagation.IntoReceiver),
             new PropagationEntry("System.Collections.Generic.HashSet`1", "*", Propagation.All),
-            new PropagationEntry("System.Collections.Generic.HashSet`1", "Add", Propagation.IntoReceiver),
             new PropagationEntry("System.Collections.Generic.Queue`1", "*", Propagation.All),
-            new PropagationEntry("System.Collections.Generic.Queue`1", "Enqueue", Propagation.IntoReceiver),
             new PropagationEntry("System.Collections.Generic.Stack`1", "*", Propagation.All),
-            new PropagationEntry("System.Collections.Generic.Stack`1", "Push", Propagation.IntoReceiver),
-            new PropagationEntry("System.Collections.Generic.ICollection`1", "Add", Propagation.IntoReceiver),
-            new PropagationEntry("System.Collections.Generic.IDictionary`2", "Add", Propagation.IntoReceiver),
             new PropagationEntry("System.Collections.Generic.IEnumerable`1", "*", Propagation.FromReceiver),
             new PropagationEntry("System.Collections.Generic.IList`1", "*", Propagation.FromReceiver),
             new PropagationEntry("System.Collections.Generic.IReadOnlyList`1", "*", Propagation.FromReceiver),
@@ -118,9 +111,10 @@ namespace Accrue.Portal.Analyzers.Knowledge
             new PropagationEntry("Microsoft.AspNetCore.Http.IRequestCookieCollection", "*", Propagation.FromReceiver),
             new PropagationEntry("Microsoft.AspNetCore.Routing.RouteValueDictionary", "*", Propagation.FromReceiver),
             new PropagationEntry("Microsoft.AspNetCore.Http.Headers.RequestHeaders", "*", Propagation.FromReceiver),
-            new PropagationEntry("Microsoft.AspNetCore.Http.HostString", "*", Propagation.All),
-            new PropagationEntry("Microsoft.AspNetCore.Http.PathString", "*", Propagation.All),
-            new PropagationEntry("Microsoft.AspNetCore.Http.QueryString", "*", Propagation.All),
-            new PropagationEntry("Microsoft.AspNetCore.Http.Extensions.UriHelper", "BuildAbsolute,BuildRelative,Encode", Propagation.FromArguments));
+            new PropagationEntry(AspNetNames.HostString, "*", Propagation.All),
+            new PropagationEntry(AspNetNames.PathString, "*", Propagation.All),
+            new PropagationEntry(AspNetNames.QueryString, "*", Propagation.All),
+            new PropagationEntry(AspNetNames.UriHelper, "BuildAbsolute,BuildRelative,Encode", Propagation.FromArguments))
+            .AddRange(CollectionWrites.Entries.Select(write => new PropagationEntry(write.TypeName, write.Members, Propagation.IntoReceiver)));
     }
 }

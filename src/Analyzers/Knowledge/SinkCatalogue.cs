@@ -94,10 +94,11 @@ namespace Accrue.Portal.Analyzers.Knowledge
     }
 
     /// <summary>
-    /// The sinks of PORTAL001 and PORTAL002, as data (see shared/SINKS.md for where each comes from). Sinks that are rules
-    /// rather than members (static fields, fields of <c>this</c>, EF Core entity properties, LoggerMessage delegates and
-    /// [LoggerMessage] methods) are decided in <see cref="DataFlow.PortalUrlTaintSpecification"/> from the names at the end.
-    /// Interface and base-class entries also match implementations and overrides.
+    /// The sinks of PORTAL001 and PORTAL002, as data (docs/rules/PORTAL001.md and PORTAL002.md list them for users).
+    /// Sinks that are rules rather than members are decided from the names at the end: static fields, fields of
+    /// <c>this</c> and EF Core entity properties in <see cref="DataFlow.StorageSinks"/>, LoggerMessage delegates and
+    /// [LoggerMessage] methods in <see cref="DataFlow.LoggerMessageSinks"/>. Interface and base-class entries also match
+    /// implementations and overrides (<see cref="DataFlow.CatalogueSinks"/>).
     /// </summary>
     internal static class SinkCatalogue
     {
@@ -115,12 +116,8 @@ namespace Accrue.Portal.Analyzers.Knowledge
         public const string LogLevel = "Microsoft.Extensions.Logging.LogLevel";
         public const string DbContext = "Microsoft.EntityFrameworkCore.DbContext";
         public const string DbSet = "Microsoft.EntityFrameworkCore.DbSet`1";
-
-        /// <summary>Per-request objects: their fields die with the request, so a field of <c>this</c> there is not storage.</summary>
-        public static readonly ImmutableArray<string> PerRequestTypes = ImmutableArray.Create(
-            "Microsoft.AspNetCore.Mvc.ControllerBase",
-            "Microsoft.AspNetCore.Mvc.RazorPages.PageModel",
-            "Microsoft.AspNetCore.Mvc.RazorPages.PageBase");
+        public const string TextWriter = "System.IO.TextWriter";
+        public const string Console = "System.Console";
 
         public static readonly ImmutableArray<SinkEntry> Entries = ImmutableArray.Create(
             // Microsoft.Extensions.Logging
@@ -146,7 +143,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
             Log("log4net.Core.ILogger", "Log"),
 
             // Console, Debug, Trace, EventSource
-            Log("System.Console", "Write,WriteLine"),
+            Log(Console, "Write,WriteLine"),
             Log("System.Diagnostics.Debug", "Write,WriteLine,WriteIf,WriteLineIf,Print,Assert,Fail", "!condition"),
             Log("System.Diagnostics.Trace", "Write,WriteLine,WriteIf,WriteLineIf,TraceInformation,TraceWarning,TraceError,Fail,Assert", "!condition"),
             Log("System.Diagnostics.TraceSource", "TraceEvent,TraceData,TraceInformation,TraceTransfer", "!eventType,id"),
@@ -186,15 +183,15 @@ namespace Accrue.Portal.Analyzers.Knowledge
             Store("Microsoft.AspNetCore.Http.IResponseCookies", "Append", "value"),
             new SinkEntry(SinkKind.Store, "Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataDictionary", SinkShape.DictionaryWrite, "Add"),
             new SinkEntry(SinkKind.Store, "Microsoft.AspNetCore.Mvc.ViewFeatures.ViewDataDictionary", SinkShape.DictionaryWrite, "Add"),
-            new SinkEntry(SinkKind.Store, "Microsoft.AspNetCore.Mvc.Controller", SinkShape.DynamicMemberSet, "ViewBag"),
-            new SinkEntry(SinkKind.Store, "Microsoft.AspNetCore.Mvc.Razor.RazorPageBase", SinkShape.DynamicMemberSet, "ViewBag"),
+            new SinkEntry(SinkKind.Store, AspNetNames.Controller, SinkShape.DynamicMemberSet, "ViewBag"),
+            new SinkEntry(SinkKind.Store, AspNetNames.RazorPageBase, SinkShape.DynamicMemberSet, "ViewBag"),
 
             // Files
             Store(
                 "System.IO.File",
                 "WriteAllText,WriteAllTextAsync,WriteAllLines,WriteAllLinesAsync,WriteAllBytes,WriteAllBytesAsync,AppendAllText,AppendAllTextAsync,AppendAllLines,AppendAllLinesAsync",
                 "contents,bytes"),
-            Store("System.IO.TextWriter", "Write*"),
+            Store(TextWriter, "Write*"),
 
             // Redis
             Store("StackExchange.Redis.IDatabase", RedisWrites, "!key,keys,when,flags,expiry,keepTtl"),

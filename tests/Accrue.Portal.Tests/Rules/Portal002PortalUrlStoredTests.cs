@@ -23,6 +23,7 @@ public sealed class Portal002PortalUrlStoredTests
             private static string? lastUrl;
             private string? recentUrl;
             private static readonly Dictionary<string, string> Recent = new();
+            private static readonly StringBuilder Journal = new();
 
             public string? LastLink { get; private set; }
 
@@ -53,6 +54,8 @@ public sealed class Portal002PortalUrlStoredTests
     [InlineData("""LastLink = {|PORTAL002:$"{url}?ref=mail"|};""")]
     [InlineData("""Recent[customerId] = {|PORTAL002:url|};""")]
     [InlineData("""Recent.TryAdd(customerId, {|PORTAL002:url|});""")]
+    [InlineData("""Journal.AppendFormat("opened {0}", {|PORTAL002:url|});""")]
+    [InlineData("""Journal.Replace("{link}", {|PORTAL002:url|});""")]
     [InlineData("""distributed.SetString("portal:" + customerId, {|PORTAL002:url|});""")]
     [InlineData("""await distributed.SetStringAsync("portal", {|PORTAL002:url|});""")]
     [InlineData("""await distributed.SetAsync("portal", {|PORTAL002:Encoding.UTF8.GetBytes(url)|}, new DistributedCacheEntryOptions());""")]

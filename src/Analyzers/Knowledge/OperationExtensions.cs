@@ -41,5 +41,33 @@ namespace Accrue.Portal.Analyzers.Knowledge
             value = string.Empty;
             return false;
         }
+
+        /// <summary>The lambda or local function the operation is in, or null in the method body itself.</summary>
+        public static IOperation? EnclosingFunction(this IOperation operation)
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return current;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>A loop around <paramref name="operation"/> also holds <paramref name="other"/>: the loop may bring the operation round again after it.</summary>
+        public static bool IsInLoopAround(this IOperation operation, IOperation other)
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                if (current is ILoopOperation loop && loop.Syntax.Span.Contains(other.Syntax.Span))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }

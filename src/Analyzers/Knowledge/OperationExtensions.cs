@@ -56,6 +56,14 @@ namespace Accrue.Portal.Analyzers.Knowledge
             return null;
         }
 
+        /// <summary>The lambda or local function the operation is in, as a method, or null in the method body itself.</summary>
+        public static IMethodSymbol? EnclosingFunctionSymbol(this IOperation operation) => operation.EnclosingFunction() switch
+        {
+            IAnonymousFunctionOperation lambda => lambda.Symbol,
+            ILocalFunctionOperation localFunction => localFunction.Symbol,
+            _ => null,
+        };
+
         /// <summary>A loop around <paramref name="operation"/> also holds <paramref name="other"/>: the loop may bring the operation round again after it.</summary>
         public static bool IsInLoopAround(this IOperation operation, IOperation other)
         {

@@ -59,7 +59,7 @@ namespace Accrue.Portal.Analyzers.Rules
                 return;
             }
 
-            var function = EnclosingFunction(operation) ?? context.ContainingSymbol as IMethodSymbol;
+            var function = operation.EnclosingFunctionSymbol() ?? context.ContainingSymbol as IMethodSymbol;
             if (function is null || function.MethodKind == MethodKind.LocalFunction || !inputs.IsEndpoint(function, operation))
             {
                 return;
@@ -116,22 +116,6 @@ namespace Accrue.Portal.Analyzers.Rules
                 ? ImmutableDictionary<string, string?>.Empty.Add(UrlOnlyFixableProperty, "true")
                 : ImmutableDictionary<string, string?>.Empty;
             context.ReportDiagnostic(Diagnostic.Create(PortalDiagnostics.WholeSessionSentToClient, value.Syntax.GetLocation(), properties, how));
-        }
-
-        private static IMethodSymbol? EnclosingFunction(IOperation operation)
-        {
-            for (var current = operation.Parent; current is not null; current = current.Parent)
-            {
-                switch (current)
-                {
-                    case IAnonymousFunctionOperation lambda:
-                        return lambda.Symbol;
-                    case ILocalFunctionOperation localFunction:
-                        return localFunction.Symbol;
-                }
-            }
-
-            return null;
         }
 
         private static bool IsObjectOrTaskOfObject(ITypeSymbol type)

@@ -504,7 +504,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
             while (pending.Count > 0)
             {
                 var container = pending.Pop();
-                IEnumerable<INamespaceOrTypeSymbol> members = container is INamespaceSymbol ns ? ns.GetMembers() : container.GetTypeMembers();
+                var members = container is INamespaceSymbol ns ? ns.GetMembers() : container.GetTypeMembers();
                 foreach (var member in members)
                 {
                     pending.Push(member);

@@ -8,7 +8,6 @@ namespace Accrue.Portal.Analyzers.Rules
     using Microsoft.CodeAnalysis;
     using Microsoft.CodeAnalysis.CSharp;
     using Microsoft.CodeAnalysis.Diagnostics;
-    using Microsoft.CodeAnalysis.Operations;
 
     /// <summary>
     /// PORTAL009: a portal configuration written with <c>ConfigurationService.Create/Update</c> whose subscription_cancel

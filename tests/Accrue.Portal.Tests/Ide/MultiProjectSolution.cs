@@ -10,11 +10,11 @@ using System.Threading;
 using System.Threading.Tasks;
 using Accrue.Portal.Tests.Verification;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.Text;
 using Xunit.Sdk;
 
@@ -323,7 +323,7 @@ internal sealed class MultiProjectSolution
     {
         public static Markup Parse(string markup)
         {
-            TestFileMarkupParser.GetSpans(markup, out string source, out ImmutableDictionary<string, ImmutableArray<TextSpan>> spans);
+            TestFileMarkupParser.GetSpans(markup, out var source, out ImmutableDictionary<string, ImmutableArray<TextSpan>> spans);
             return new Markup(source, spans.SelectMany(entry => entry.Value.Select(span => (entry.Key, span))).OrderBy(s => s.span.Start).ToList());
         }
     }

@@ -58,7 +58,7 @@ public sealed class VerifierSelfTests
     [InlineData("a |] b")]
     [InlineData("a {|PORTAL005:b")]
     public void Unbalanced_markup_is_rejected(string markup) =>
-        Assert.Throws<ArgumentException>(() => TestFileMarkupParser.GetSpans(markup, treatPositionIndicatorsAsCode: true, out _, out ImmutableDictionary<string, ImmutableArray<TextSpan>> _));
+        Assert.Throws<ArgumentException>(() => TestFileMarkupParser.GetSpans(markup, treatPositionIndicatorsAsCode: true, out _, out var _));
 
     [Fact]
     public async Task Unexpected_diagnostic_fails()

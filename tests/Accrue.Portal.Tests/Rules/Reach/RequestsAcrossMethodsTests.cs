@@ -4,7 +4,6 @@ using System.Threading.Tasks;
 using Accrue.Portal.Analyzers.Rules;
 using Accrue.Portal.CodeFixes;
 using Accrue.Portal.Tests.Verification;
-using Microsoft.CodeAnalysis.Testing;
 
 /// <summary>
 /// Issue 17, item 2: the request rules follow an options object from the method that creates it to the call that sends

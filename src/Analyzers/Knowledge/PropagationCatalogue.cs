@@ -40,7 +40,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
     }
 
     /// <summary>
-    /// The calls that carry a value along (shared/SINKS.md 5.5). Data only; <see cref="DataFlow.TaintEngine"/> applies it.
+    /// The calls that carry a value along. Data only; <see cref="DataFlow.TaintEngine"/> applies it.
     /// A result whose type cannot hold text (bool, numbers, enums, dates, Guid) never carries taint, so members like
     /// <c>string.Length</c>, <c>Contains</c> or <c>GetHashCode</c> need no entry to stop it. Uri lists only its
     /// string-bearing members: <c>Host</c>, <c>Scheme</c>, <c>Port</c> and <c>Authority</c> do not hold the token.

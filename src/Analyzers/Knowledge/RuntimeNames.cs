@@ -18,8 +18,6 @@ namespace Accrue.Portal.Analyzers.Knowledge
 
         public const string CreateGuardedMethod = "CreateGuarded";
         public const string CreateGuardedAsyncMethod = "CreateGuardedAsync";
-        public const string RequestOptionsParameter = "requestOptions";
-        public const string CancellationTokenParameter = "cancellationToken";
 
         /// <summary>The runtime's guard type when the compilation references Accrue.Portal itself (not a look-alike), else null.</summary>
         public static INamedTypeSymbol? FindRuntime(Compilation compilation)

@@ -94,7 +94,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
     }
 
     /// <summary>
-    /// The sinks of PORTAL001 and PORTAL002, as data (see shared/SINKS.md for where each comes from). Sinks that are rules
+    /// The sinks of PORTAL001 and PORTAL002, as data (docs/rules/PORTAL001.md and PORTAL002.md list them). Sinks that are rules
     /// rather than members (static fields, fields of <c>this</c>, EF Core entity properties, LoggerMessage delegates and
     /// [LoggerMessage] methods) are decided in <see cref="DataFlow.PortalUrlTaintSpecification"/> from the names at the end.
     /// Interface and base-class entries also match implementations and overrides.

@@ -63,10 +63,6 @@ namespace Accrue.Portal.Analyzers.Requests
             return values;
         }
 
-        /// <summary>Every write to <paramref name="local"/> seen in the method.</summary>
-        public IReadOnlyList<IOperation> WritesOf(ILocalSymbol local) =>
-            this.writes.TryGetValue(local, out var found) ? found : (IReadOnlyList<IOperation>)ImmutableArray<IOperation>.Empty;
-
         /// <summary>The value of a local written exactly once, by an initializer or a plain assignment.</summary>
         public IOperation? SingleValue(ILocalSymbol local)
         {

@@ -84,7 +84,7 @@ internal sealed class MultiProjectSolution
         }
 
         var expected = this.projects
-            .SelectMany(p => p.Sources.SelectMany(s => s.Markup.Spans.Where(span => !span.Name.StartsWith('#')).Select(span => $"{span.Name} {PathOf(p.Name, s.FileName)}{Format(span.Span)}")))
+            .SelectMany(p => p.Sources.SelectMany(s => s.Markup.Spans.Where(span => !span.Name.StartsWith('#')).Select(span => $"{span.Name} {Expected.Diagnostic(span.Name).Severity} {PathOf(p.Name, s.FileName)}{Format(span.Span)}")))
             .OrderBy(d => d, StringComparer.Ordinal)
             .ToList();
         var report = new StringBuilder();
@@ -245,7 +245,7 @@ internal sealed class MultiProjectSolution
                 continue;
             }
 
-            var located = $"{diagnostic.Id} {Format(diagnostic.Location)}";
+            var located = $"{diagnostic.Id} {diagnostic.Severity} {Format(diagnostic.Location)}";
             var additional = string.Join(", ", diagnostic.AdditionalLocations.Select(Format));
             yield return new Reported(located, $"{located} +[{additional}] {diagnostic.GetMessage()}");
         }

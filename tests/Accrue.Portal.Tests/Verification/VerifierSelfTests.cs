@@ -116,6 +116,23 @@ public sealed class VerifierSelfTests
     }
 
     [Fact]
+    public async Task Expected_diagnostic_is_held_to_its_descriptor_severity()
+    {
+        var failure = await FailureOf(UnknownFlowType()
+            .WithEditorConfig("dotnet_diagnostic.PORTAL005.severity = error")
+            .WithSourceCode(Marked("{|#0:\"subscription_cancl\"|}"))
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL005").WithLocation(0).WithMessage(TypoMessage)));
+
+        Assert.Contains("Expected diagnostic severity to be \"Warning\" was \"Error\"", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Expected_diagnostics_carry_each_descriptor_severity() =>
+        Assert.All(
+            PackageComponents.Analyzers().SelectMany(a => a.SupportedDiagnostics),
+            descriptor => Assert.Equal(descriptor.DefaultSeverity, Expected.Diagnostic(descriptor.Id).Severity));
+
+    [Fact]
     public Task Configured_severity_is_expected_explicitly() =>
         UnknownFlowType()
             .WithEditorConfig("dotnet_diagnostic.PORTAL005.severity = error")

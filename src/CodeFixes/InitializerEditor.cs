@@ -1,6 +1,5 @@
 namespace Accrue.Portal.CodeFixes
 {
-    using System.Linq;
     using System.Threading;
     using System.Threading.Tasks;
     using Microsoft.CodeAnalysis;

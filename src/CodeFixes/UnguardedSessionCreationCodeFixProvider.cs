@@ -104,7 +104,7 @@ namespace Accrue.Portal.CodeFixes
         /// <summary><c>await x.CreateAsync(...)</c>, optionally through <c>.ConfigureAwait(...)</c>; null when not awaited there.</summary>
         private static ExpressionSyntax? AwaitedResult(InvocationExpressionSyntax invocation)
         {
-            SyntaxNode current = WalkUpParentheses(invocation);
+            var current = WalkUpParentheses(invocation);
             if (current.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } configure
                 && configure.Parent is InvocationExpressionSyntax configured)
             {

@@ -1,5 +1,5 @@
 // Compiled into the runtime and the analyzers: Stripe's rules for POST /v1/billing_portal/sessions and for portal
-// configurations (shared/stripe-net/billing-portal-surface.md) that are not a closed value set.
+// configurations that are not a closed value set.
 namespace Accrue.Portal.Internal
 {
     internal static class PortalApiRules
@@ -36,7 +36,6 @@ namespace Accrue.Portal.Internal
         public const string CustomerIdPrefix = "cus_";
         public const string AccountIdPrefix = "acct_";
         public const string ConfigurationIdPrefix = "bpc_";
-        public const string SessionIdPrefix = "bps_";
 
         /// <summary><c>hosted_confirmation.custom_message</c> is at most this many characters.</summary>
         public const int MaxCustomMessageLength = 500;

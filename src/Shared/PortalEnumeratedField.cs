@@ -2,6 +2,7 @@
 // that brought each value, and what each value requires. One table, so the runtime guard and the analyzers agree.
 namespace Accrue.Portal.Internal
 {
+    using System;
     using System.Collections.Generic;
 
     internal sealed class PortalEnumeratedField
@@ -46,7 +47,7 @@ namespace Accrue.Portal.Internal
             new PortalVariant(PortalAfterExpirationTypes.CustomerLogin, StripeApiVersions.Endive, "after_expiration.customer_login"));
 
         /// <summary>The session request's type fields: each names its parent object's variant.</summary>
-        public static readonly IReadOnlyList<PortalEnumeratedField> All = new[] { FlowType, AfterCompletionType, RetentionType, AfterExpirationType };
+        public static readonly IReadOnlyList<PortalEnumeratedField> All = Array.AsReadOnly(new[] { FlowType, AfterCompletionType, RetentionType, AfterExpirationType });
 
         public static readonly PortalEnumeratedField Locale = Values(
             PortalApiRules.LocalePath,

@@ -1,6 +1,7 @@
 // Compiled into the runtime (public API) and into the analyzers (internal): one table of the values Stripe accepts.
 namespace Accrue.Portal
 {
+    using System;
     using System.Collections.Generic;
 
     /// <summary>Values Stripe accepts for <c>flow_data.type</c>.</summary>
@@ -25,7 +26,7 @@ namespace Accrue.Portal
         public const string SubscriptionUpdateConfirm = "subscription_update_confirm";
 
         /// <summary>Every accepted value.</summary>
-        public static IReadOnlyList<string> All { get; } = new[] { CustomerUpdate, PaymentMethodUpdate, SubscriptionCancel, SubscriptionPause, SubscriptionUpdate, SubscriptionUpdateConfirm };
+        public static IReadOnlyList<string> All { get; } = Array.AsReadOnly(new[] { CustomerUpdate, PaymentMethodUpdate, SubscriptionCancel, SubscriptionPause, SubscriptionUpdate, SubscriptionUpdateConfirm });
     }
 
     /// <summary>Values Stripe accepts for <c>flow_data.after_completion.type</c>.</summary>
@@ -44,7 +45,7 @@ namespace Accrue.Portal
         public const string Redirect = "redirect";
 
         /// <summary>Every accepted value.</summary>
-        public static IReadOnlyList<string> All { get; } = new[] { HostedConfirmation, PortalHomepage, Redirect };
+        public static IReadOnlyList<string> All { get; } = Array.AsReadOnly(new[] { HostedConfirmation, PortalHomepage, Redirect });
     }
 
     /// <summary>Values Stripe accepts for <c>flow_data.subscription_cancel.retention.type</c>.</summary>
@@ -59,7 +60,7 @@ namespace Accrue.Portal
         public const string CouponOffer = "coupon_offer";
 
         /// <summary>Every accepted value.</summary>
-        public static IReadOnlyList<string> All { get; } = new[] { CouponOffer };
+        public static IReadOnlyList<string> All { get; } = Array.AsReadOnly(new[] { CouponOffer });
     }
 
     /// <summary>Values Stripe accepts for <c>after_expiration.type</c> (API version 2026-10-28.endive).</summary>
@@ -74,6 +75,6 @@ namespace Accrue.Portal
         public const string CustomerLogin = "customer_login";
 
         /// <summary>Every accepted value.</summary>
-        public static IReadOnlyList<string> All { get; } = new[] { CustomerLogin };
+        public static IReadOnlyList<string> All { get; } = Array.AsReadOnly(new[] { CustomerLogin });
     }
 }

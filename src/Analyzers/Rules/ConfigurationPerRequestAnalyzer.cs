@@ -108,7 +108,7 @@ namespace Accrue.Portal.Analyzers.Rules
         /// <summary>"the endpoint MapPost("/portal")", from the Map call the delegate is passed to.</summary>
         private static string EndpointName(IAnonymousFunctionOperation lambda)
         {
-            IOperation? current = lambda.Parent;
+            var current = lambda.Parent;
             while (current is IDelegateCreationOperation or IConversionOperation or IArgumentOperation)
             {
                 current = current.Parent;

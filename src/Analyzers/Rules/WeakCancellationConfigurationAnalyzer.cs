@@ -8,14 +8,13 @@ namespace Accrue.Portal.Analyzers.Rules
     using Microsoft.CodeAnalysis;
     using Microsoft.CodeAnalysis.CSharp;
     using Microsoft.CodeAnalysis.Diagnostics;
-    using Microsoft.CodeAnalysis.Operations;
 
     /// <summary>
     /// PORTAL009: a portal configuration written with <c>ConfigurationService.Create/Update</c> whose subscription_cancel
     /// cancels immediately, is enabled without asking for a cancellation reason, or carries a proration behaviour Stripe
     /// rejects (<c>always_invoice</c>, or <c>create_prorations</c> with <c>at_period_end</c>); or whose subscription_pause
-    /// is limited to preset durations without any. Only what the method writes counts (the issue-5 request engine,
-    /// followed across methods); a rejected or weak value is reported where it is written, even when no Create/Update
+    /// is limited to preset durations without any. Only what the method writes counts (the request engine of
+    /// <c>Requests/</c>, followed across methods); a rejected or weak value is reported where it is written, even when no Create/Update
     /// call is in sight; unknown values are silent.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]

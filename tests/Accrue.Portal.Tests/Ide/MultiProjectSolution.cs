@@ -10,11 +10,11 @@ using System.Threading;
 using System.Threading.Tasks;
 using Accrue.Portal.Tests.Verification;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.Text;
 using Xunit.Sdk;
 
@@ -84,7 +84,7 @@ internal sealed class MultiProjectSolution
         }
 
         var expected = this.projects
-            .SelectMany(p => p.Sources.SelectMany(s => s.Markup.Spans.Where(span => !span.Name.StartsWith('#')).Select(span => $"{span.Name} {PathOf(p.Name, s.FileName)}{Format(span.Span)}")))
+            .SelectMany(p => p.Sources.SelectMany(s => s.Markup.Spans.Where(span => !span.Name.StartsWith('#')).Select(span => $"{span.Name} {Expected.Diagnostic(span.Name).Severity} {PathOf(p.Name, s.FileName)}{Format(span.Span)}")))
             .OrderBy(d => d, StringComparer.Ordinal)
             .ToList();
         var report = new StringBuilder();
@@ -245,7 +245,7 @@ internal sealed class MultiProjectSolution
                 continue;
             }
 
-            var located = $"{diagnostic.Id} {Format(diagnostic.Location)}";
+            var located = $"{diagnostic.Id} {diagnostic.Severity} {Format(diagnostic.Location)}";
             var additional = string.Join(", ", diagnostic.AdditionalLocations.Select(Format));
             yield return new Reported(located, $"{located} +[{additional}] {diagnostic.GetMessage()}");
         }
@@ -323,7 +323,7 @@ internal sealed class MultiProjectSolution
     {
         public static Markup Parse(string markup)
         {
-            TestFileMarkupParser.GetSpans(markup, out string source, out ImmutableDictionary<string, ImmutableArray<TextSpan>> spans);
+            TestFileMarkupParser.GetSpans(markup, out var source, out ImmutableDictionary<string, ImmutableArray<TextSpan>> spans);
             return new Markup(source, spans.SelectMany(entry => entry.Value.Select(span => (entry.Key, span))).OrderBy(s => s.span.Start).ToList());
         }
     }

@@ -92,7 +92,7 @@ public sealed class PackageEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task Packages_carry_the_right_assets_and_a_host_build_reports_fails_and_fixes_PORTAL005_and_uses_the_guard()
     {
-        AssertPackageLayout();
+        this.AssertPackageLayout();
 
         File.WriteAllText(Path.Combine(this.Host, "Portal.cs"), BadSource);
         File.WriteAllText(Path.Combine(this.Host, "GuardedPortal.cs"), GuardedSource);

@@ -2,14 +2,12 @@ namespace Accrue.Portal.Tests.Reliability;
 
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using Accrue.Portal.Tests.Verification;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Testing;
-using Microsoft.CodeAnalysis.Text;
 
 /// <summary>Every C# source the rule tests compile, plus the demo's files: the corpus of the reliability checks.</summary>
 internal static class RuleTestSources
@@ -50,7 +48,7 @@ internal static class RuleTestSources
     {
         try
         {
-            TestFileMarkupParser.GetSpans(text, treatPositionIndicatorsAsCode: true, out var source, out ImmutableDictionary<string, ImmutableArray<TextSpan>> _);
+            TestFileMarkupParser.GetSpans(text, treatPositionIndicatorsAsCode: true, out var source, out var _);
             return source;
         }
         catch (ArgumentException)

@@ -2,7 +2,6 @@ namespace Accrue.Portal.Tests.Rules;
 
 using System.Threading.Tasks;
 using Accrue.Portal.Analyzers.Rules;
-using Accrue.Portal.CodeFixes;
 using Accrue.Portal.Tests.Verification;
 
 public sealed class Portal001PortalUrlLoggedTests

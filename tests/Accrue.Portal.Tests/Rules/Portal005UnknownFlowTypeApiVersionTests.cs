@@ -4,7 +4,6 @@ using System.Threading.Tasks;
 using Accrue.Portal.Analyzers.Rules;
 using Accrue.Portal.CodeFixes;
 using Accrue.Portal.Tests.Verification;
-using Microsoft.CodeAnalysis.Testing;
 
 /// <summary>
 /// PORTAL005 with the values of API version 2026-10-28.endive (Stripe.net 53.1), judged by the API version of the

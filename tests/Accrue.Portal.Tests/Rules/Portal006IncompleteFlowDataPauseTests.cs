@@ -4,7 +4,6 @@ using System.Threading.Tasks;
 using Accrue.Portal.Analyzers.Rules;
 using Accrue.Portal.CodeFixes;
 using Accrue.Portal.Tests.Verification;
-using Microsoft.CodeAnalysis.Testing;
 
 /// <summary>PORTAL006 for the 2026-10-28.endive fields (Stripe.net 53.1): subscription_pause, customer_update and after_expiration.</summary>
 public sealed class Portal006IncompleteFlowDataPauseTests

@@ -3,7 +3,6 @@ namespace Accrue.Portal.Tests.Rules;
 using System.Threading.Tasks;
 using Accrue.Portal.Analyzers.Rules;
 using Accrue.Portal.Tests.Verification;
-using Microsoft.CodeAnalysis.Testing;
 
 /// <summary>PORTAL009 on the configuration's subscription_pause feature (API version 2026-10-28.endive, Stripe.net 53.1).</summary>
 public sealed class Portal009WeakCancellationConfigurationPauseTests

@@ -3,7 +3,6 @@ namespace Accrue.Portal.Tests.Rules;
 using System.Threading.Tasks;
 using Accrue.Portal.Analyzers.Rules;
 using Accrue.Portal.Tests.Verification;
-using Microsoft.CodeAnalysis.Testing;
 
 /// <summary>PORTAL011: a Stripe customer found by what the browser sent (an e-mail, a search query, an id) opens that customer's portal.</summary>
 public sealed class Portal011CustomerFromRequestInputLookupTests

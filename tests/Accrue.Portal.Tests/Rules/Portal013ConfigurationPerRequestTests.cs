@@ -4,7 +4,6 @@ using System.Threading.Tasks;
 using Accrue.Portal.Analyzers.Generators;
 using Accrue.Portal.Analyzers.Rules;
 using Accrue.Portal.Tests.Verification;
-using Microsoft.CodeAnalysis.Testing;
 
 public sealed class Portal013ConfigurationPerRequestTests
 {

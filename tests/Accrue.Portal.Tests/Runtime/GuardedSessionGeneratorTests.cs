@@ -37,8 +37,6 @@ public sealed class GuardedSessionGeneratorTests
         }
         """;
 
-    private static readonly string[] GlueHintNames = [GuardedSessionGenerator.SessionServiceHintName, GuardedSessionGenerator.RedirectHintName];
-
     /// <summary>The form body Stripe.net sends for <see cref="ValidOptions"/>: these fields and no others.</summary>
     private static readonly Dictionary<string, string> ValidOptionsOnTheWire = new()
     {

@@ -2,7 +2,6 @@ namespace Accrue.Portal.Tests.Runtime;
 
 using System;
 using System.Diagnostics;
-using System.Linq;
 using System.Reflection;
 
 public sealed class PortalSessionTests

@@ -6,10 +6,8 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using Accrue.Portal.Tests.Wire;
-using Stripe;
 using Stripe.BillingPortal;
 
 /// <summary>

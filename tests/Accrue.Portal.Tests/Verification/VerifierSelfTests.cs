@@ -58,7 +58,7 @@ public sealed class VerifierSelfTests
     [InlineData("a |] b")]
     [InlineData("a {|PORTAL005:b")]
     public void Unbalanced_markup_is_rejected(string markup) =>
-        Assert.Throws<ArgumentException>(() => TestFileMarkupParser.GetSpans(markup, treatPositionIndicatorsAsCode: true, out _, out ImmutableDictionary<string, ImmutableArray<TextSpan>> _));
+        Assert.Throws<ArgumentException>(() => TestFileMarkupParser.GetSpans(markup, treatPositionIndicatorsAsCode: true, out _, out var _));
 
     [Fact]
     public async Task Unexpected_diagnostic_fails()
@@ -114,6 +114,23 @@ public sealed class VerifierSelfTests
 
         Assert.Contains("Expected diagnostic severity to be \"Warning\" was \"Error\"", failure, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Expected_diagnostic_is_held_to_its_descriptor_severity()
+    {
+        var failure = await FailureOf(UnknownFlowType()
+            .WithEditorConfig("dotnet_diagnostic.PORTAL005.severity = error")
+            .WithSourceCode(Marked("{|#0:\"subscription_cancl\"|}"))
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL005").WithLocation(0).WithMessage(TypoMessage)));
+
+        Assert.Contains("Expected diagnostic severity to be \"Warning\" was \"Error\"", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Expected_diagnostics_carry_each_descriptor_severity() =>
+        Assert.All(
+            PackageComponents.Analyzers().SelectMany(a => a.SupportedDiagnostics),
+            descriptor => Assert.Equal(descriptor.DefaultSeverity, Expected.Diagnostic(descriptor.Id).Severity));
 
     [Fact]
     public Task Configured_severity_is_expected_explicitly() =>

@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 using Accrue.Portal.Analyzers.Rules;
 using Accrue.Portal.Tests.Verification;
 
-/// <summary>Issue 17, item 3: data flow through receiver-returning builder chains, conditional access and null-coalescing.</summary>
+/// <summary>Data flow through receiver-returning builder chains, conditional access and null-coalescing.</summary>
 public sealed class DataFlowThroughBuildersTests
 {
     private const string Template = """

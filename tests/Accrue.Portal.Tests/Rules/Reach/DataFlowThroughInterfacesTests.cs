@@ -3,9 +3,8 @@ namespace Accrue.Portal.Tests.Rules.Reach;
 using System.Threading.Tasks;
 using Accrue.Portal.Analyzers.Rules;
 using Accrue.Portal.Tests.Verification;
-using Microsoft.CodeAnalysis.Testing;
 
-/// <summary>Issue 17, item 1: the data-flow rules follow calls through the app's interfaces and virtual members to every implementation.</summary>
+/// <summary>The data-flow rules follow calls through the app's interfaces and virtual members to every implementation.</summary>
 public sealed class DataFlowThroughInterfacesTests
 {
     private const string LinksInterface = """

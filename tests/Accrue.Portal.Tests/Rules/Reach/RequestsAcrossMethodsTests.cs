@@ -4,10 +4,9 @@ using System.Threading.Tasks;
 using Accrue.Portal.Analyzers.Rules;
 using Accrue.Portal.CodeFixes;
 using Accrue.Portal.Tests.Verification;
-using Microsoft.CodeAnalysis.Testing;
 
 /// <summary>
-/// Issue 17, item 2: the request rules follow an options object from the method that creates it to the call that sends
+/// The request rules follow an options object from the method that creates it to the call that sends
 /// it: out of a factory into its callers, and into helpers and adapters (through interfaces too). Missing-field
 /// diagnostics sit at the creation, with the sending call as additional location.
 /// </summary>

@@ -1,55 +1,5 @@
 namespace Accrue.Portal
 {
-    /// <summary>How much a <see cref="PortalConfigurationFinding"/> matters.</summary>
-    public enum PortalFindingSeverity
-    {
-        /// <summary>Something to know; nothing to change.</summary>
-        Info,
-
-        /// <summary>Worth changing; the portal works.</summary>
-        Warning,
-
-        /// <summary>Breaks the go-live checklist (or the portal): fails the startup check in production.</summary>
-        Error,
-    }
-
-    /// <summary>The stable codes of <see cref="PortalConfigurationFinding"/>; alerts and tests can match on them.</summary>
-    public static class PortalFindingCodes
-    {
-        /// <summary>Cancellation takes effect at once instead of at the end of the paid period.</summary>
-        public const string ImmediateCancellation = "immediate_cancellation";
-
-        /// <summary>The portal does not ask for a cancellation reason.</summary>
-        public const string CancellationReasonOff = "cancellation_reason_off";
-
-        /// <summary>The portal offers only some of Stripe's cancellation reasons.</summary>
-        public const string CancellationReasonsIncomplete = "cancellation_reasons_incomplete";
-
-        /// <summary>A proration behaviour Stripe rejects, or one that does not go with the cancellation mode.</summary>
-        public const string InvalidProration = "invalid_proration";
-
-        /// <summary>Customers cannot cancel in the portal at all.</summary>
-        public const string CancellationDisabled = "cancellation_disabled";
-
-        /// <summary>No default return URL: every session must carry its own.</summary>
-        public const string NoDefaultReturnUrl = "no_default_return_url";
-
-        /// <summary>The configuration is inactive: Stripe refuses sessions that pin it.</summary>
-        public const string Inactive = "configuration_inactive";
-
-        /// <summary>The audited configuration is not the one the guard pins.</summary>
-        public const string PinnedConfigurationMismatch = "pinned_configuration_mismatch";
-
-        /// <summary>No configuration is pinned, so the account default (which any Dashboard edit changes) is in use.</summary>
-        public const string NotPinned = "configuration_not_pinned";
-
-        /// <summary>Pausing is limited to preset durations, but the configuration offers none.</summary>
-        public const string PauseIntervalOptionsMissing = "pause_interval_options_missing";
-
-        /// <summary>Retention offers are not readable through the API; offer one per session instead.</summary>
-        public const string RetentionNotReadable = "retention_not_readable";
-    }
-
     /// <summary>One result of <see cref="PortalConfigurationAudit"/>.</summary>
     public sealed class PortalConfigurationFinding
     {

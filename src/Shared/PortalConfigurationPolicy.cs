@@ -1,0 +1,204 @@
+// Compiled into the runtime and the analyzers: what makes a portal configuration weak, or one Stripe rejects. PORTAL009
+// judges the constants written in ConfigurationCreate/UpdateOptions, the audit the configuration Stripe returns; both
+// ask these checks, so they give the same verdict, with the same message, on the same field path.
+namespace Accrue.Portal.Internal
+{
+    using System.Collections.Generic;
+
+    /// <summary>One failed check: the finding code and severity the audit reports, the field path and the message both print.</summary>
+    internal sealed class PortalConfigurationVerdict
+    {
+        public PortalConfigurationVerdict(string code, PortalFindingSeverity severity, string path, string message, string? replacement = null)
+        {
+            this.Code = code;
+            this.Severity = severity;
+            this.Path = path;
+            this.Message = message;
+            this.Replacement = replacement;
+        }
+
+        /// <summary>One of <see cref="PortalFindingCodes"/>.</summary>
+        public string Code { get; }
+
+        public PortalFindingSeverity Severity { get; }
+
+        /// <summary>The dotted Stripe field path the verdict is about.</summary>
+        public string Path { get; }
+
+        /// <summary>Names the field path as Stripe does, says what is wrong and what to do.</summary>
+        public string Message { get; }
+
+        /// <summary>The value to write instead, when one value fixes it; null when the fix is a choice only the app can make.</summary>
+        public string? Replacement { get; }
+    }
+
+    internal static class PortalConfigurationPolicy
+    {
+        private const string CancelMode = PortalApiRules.SubscriptionCancelModePath;
+        private const string CancelProration = PortalApiRules.SubscriptionCancelProrationPath;
+
+        /// <summary>The longest preset pause Stripe allows, three years, in each interval.</summary>
+        private static readonly Dictionary<string, long> MaxPauseIntervalCount = new Dictionary<string, long>
+        {
+            [PortalApiRules.PauseIntervalDay] = 1095,
+            [PortalApiRules.PauseIntervalWeek] = 156,
+            [PortalApiRules.PauseIntervalMonth] = 36,
+            [PortalApiRules.PauseIntervalYear] = 3,
+        };
+
+        /// <summary>Customers cannot cancel in the portal at all (the audit only: source never shows a whole configuration).</summary>
+        public static PortalConfigurationVerdict? Cancellation(bool enabled) => enabled
+            ? null
+            : new PortalConfigurationVerdict(
+                PortalFindingCodes.CancellationDisabled,
+                PortalFindingSeverity.Warning,
+                PortalApiRules.SubscriptionCancelEnabledPath,
+                PortalApiRules.SubscriptionCancelEnabledPath + " is false: customers cannot cancel in the portal and cancel through support or a chargeback instead; enable it at period end with a cancellation reason");
+
+        /// <summary>Immediate cancellation ends access at once and leaves no time to win the customer back.</summary>
+        public static PortalConfigurationVerdict? Mode(string? mode) => mode == PortalApiRules.CancelModeImmediately
+            ? new PortalConfigurationVerdict(
+                PortalFindingCodes.ImmediateCancellation,
+                PortalFindingSeverity.Error,
+                CancelMode,
+                $"{CancelMode} is '{PortalApiRules.CancelModeImmediately}': a customer who cancels loses access at once and cannot be won back; cancel '{PortalApiRules.CancelModeAtPeriodEnd}'",
+                PortalApiRules.CancelModeAtPeriodEnd)
+            : null;
+
+        /// <summary>
+        /// Stripe rejects <c>always_invoice</c> for cancellations; <c>create_prorations</c> only goes with immediate
+        /// cancellation (a null <paramref name="mode"/> is not known, so only <c>always_invoice</c> is judged).
+        /// </summary>
+        public static PortalConfigurationVerdict? Proration(string? proration, string? mode)
+        {
+            if (proration == PortalApiRules.ProrationAlwaysInvoice)
+            {
+                return new PortalConfigurationVerdict(
+                    PortalFindingCodes.InvalidProration,
+                    PortalFindingSeverity.Error,
+                    CancelProration,
+                    $"Stripe rejects {CancelProration} '{PortalApiRules.ProrationAlwaysInvoice}' for portal cancellations; use '{PortalApiRules.ProrationNone}'",
+                    PortalApiRules.ProrationNone);
+            }
+
+            return proration == PortalApiRules.ProrationCreateProrations && mode == PortalApiRules.CancelModeAtPeriodEnd
+                ? new PortalConfigurationVerdict(
+                    PortalFindingCodes.InvalidProration,
+                    PortalFindingSeverity.Error,
+                    CancelProration,
+                    $"{CancelProration} '{PortalApiRules.ProrationCreateProrations}' only goes with mode '{PortalApiRules.CancelModeImmediately}'; at period end use '{PortalApiRules.ProrationNone}'",
+                    PortalApiRules.ProrationNone)
+                : null;
+        }
+
+        /// <summary>An enabled cancellation must ask why: without a reason the cancellation carries no churn signal.</summary>
+        public static PortalConfigurationVerdict? CancellationReason(bool asked) => asked
+            ? null
+            : new PortalConfigurationVerdict(
+                PortalFindingCodes.CancellationReasonOff,
+                PortalFindingSeverity.Error,
+                PortalApiRules.CancellationReasonEnabledPath,
+                "Portal cancellation is enabled without " + PortalApiRules.CancellationReasonEnabledPath
+                + " = true: the portal does not ask why customers cancel, so cancellation_details.reason stays empty");
+
+        /// <summary>Every reason Stripe offers should be offered (the audit only: a reason list in source is rarely constant).</summary>
+        public static PortalConfigurationVerdict? CancellationReasonOptions(ICollection<string> offered)
+        {
+            var missing = new List<string>();
+            foreach (var reason in PortalEnumeratedField.CancellationReason.ValidValues)
+            {
+                if (!offered.Contains(reason))
+                {
+                    missing.Add(reason);
+                }
+            }
+
+            return missing.Count == 0
+                ? null
+                : new PortalConfigurationVerdict(
+                    PortalFindingCodes.CancellationReasonsIncomplete,
+                    PortalFindingSeverity.Info,
+                    PortalApiRules.CancellationReasonOptionsPath,
+                    PortalApiRules.CancellationReasonOptionsPath + " lacks " + string.Join(", ", missing) + ": customers who leave for those reasons cannot say so");
+        }
+
+        /// <summary>
+        /// <c>duration.type = interval_options</c> requires the preset durations. A pause feature known to be disabled
+        /// (<paramref name="enabled"/> false; null is not known) is not judged: Stripe fills in its defaults there.
+        /// </summary>
+        public static PortalConfigurationVerdict? PauseIntervalOptions(bool? enabled, string? durationType, bool offersNone)
+        {
+            if (enabled == false || !offersNone || durationType is null
+                || PortalEnumeratedField.PauseDurationType.Find(durationType) is not { } variant
+                || !Contains(variant.RequiredPaths, PortalApiRules.SubscriptionPauseIntervalOptionsPath))
+            {
+                return null;
+            }
+
+            return new PortalConfigurationVerdict(
+                PortalFindingCodes.PauseIntervalOptionsMissing,
+                PortalFindingSeverity.Error,
+                PortalApiRules.SubscriptionPauseIntervalOptionsPath,
+                $"{PortalApiRules.SubscriptionPauseDurationTypePath} is '{durationType}' but {PortalApiRules.SubscriptionPauseIntervalOptionsPath} offers no duration; Stripe rejects the configuration");
+        }
+
+        /// <summary>
+        /// A preset pause is at most three years; an interval the tables do not know is left to Stripe, and a pause
+        /// feature known to be disabled is not judged, as in <see cref="PauseIntervalOptions"/>.
+        /// </summary>
+        public static PortalConfigurationVerdict? PauseDuration(bool? enabled, string? interval, long intervalCount)
+        {
+            if (enabled == false || interval is null || !MaxPauseIntervalCount.TryGetValue(interval, out var max) || intervalCount <= max)
+            {
+                return null;
+            }
+
+            return new PortalConfigurationVerdict(
+                PortalFindingCodes.PauseDurationTooLong,
+                PortalFindingSeverity.Error,
+                PortalApiRules.SubscriptionPauseIntervalCountPath,
+                $"{PortalApiRules.SubscriptionPauseIntervalCountPath} {intervalCount} with interval '{interval}' pauses for more than three years; Stripe rejects it above {max}");
+        }
+
+        /// <summary>
+        /// Subscription updates enabled (<paramref name="enabled"/> true; null is not known) with no allowed update: the
+        /// portal offers the feature but nothing can change.
+        /// </summary>
+        public static PortalConfigurationVerdict? AllowedUpdates(bool? enabled, int allowedUpdateCount)
+        {
+            if (enabled != true || allowedUpdateCount > 0)
+            {
+                return null;
+            }
+
+            return new PortalConfigurationVerdict(
+                PortalFindingCodes.SubscriptionUpdateAllowsNothing,
+                PortalFindingSeverity.Warning,
+                PortalApiRules.SubscriptionUpdateDefaultAllowedUpdatesPath,
+                $"{PortalApiRules.SubscriptionUpdateEnabledPath} is true but {PortalApiRules.SubscriptionUpdateDefaultAllowedUpdatesPath} is empty, so customers can change nothing; allow "
+                + string.Join(", ", PortalEnumeratedField.SubscriptionUpdateAllowedUpdate.ValidValues) + " or disable the feature");
+        }
+
+        /// <summary>Stripe takes at most ten subscription-update products.</summary>
+        public static PortalConfigurationVerdict? Products(int productCount) => productCount <= PortalApiRules.MaxSubscriptionUpdateProducts
+            ? null
+            : new PortalConfigurationVerdict(
+                PortalFindingCodes.SubscriptionUpdateTooManyProducts,
+                PortalFindingSeverity.Error,
+                PortalApiRules.SubscriptionUpdateProductsPath,
+                $"{PortalApiRules.SubscriptionUpdateProductsPath} holds {productCount} products; Stripe rejects more than {PortalApiRules.MaxSubscriptionUpdateProducts}");
+
+        private static bool Contains(IReadOnlyList<string> paths, string path)
+        {
+            foreach (var candidate in paths)
+            {
+                if (candidate == path)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

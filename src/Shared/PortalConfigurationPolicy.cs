@@ -175,8 +175,8 @@ namespace Accrue.Portal.Internal
                 PortalFindingCodes.SubscriptionUpdateAllowsNothing,
                 PortalFindingSeverity.Warning,
                 PortalApiRules.SubscriptionUpdateDefaultAllowedUpdatesPath,
-                $"{PortalApiRules.SubscriptionUpdateEnabledPath} is true but {PortalApiRules.SubscriptionUpdateDefaultAllowedUpdatesPath} is empty, so customers can change nothing; allow "
-                + string.Join(", ", PortalEnumeratedField.SubscriptionUpdateAllowedUpdate.ValidValues) + " or disable the feature");
+                $"{PortalApiRules.SubscriptionUpdateEnabledPath} is true but {PortalApiRules.SubscriptionUpdateDefaultAllowedUpdatesPath} is empty, so customers can change nothing; allow at least one of "
+                + string.Join(", ", PortalEnumeratedField.SubscriptionUpdateAllowedUpdate.ValidValues) + ", or disable the feature");
         }
 
         /// <summary>Stripe takes at most ten subscription-update products.</summary>

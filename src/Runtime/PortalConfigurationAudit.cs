@@ -147,14 +147,14 @@ namespace Accrue.Portal
             }
         }
 
-        private static bool Add(PortalConfigurationVerdict? verdict, List<PortalConfigurationFinding> findings)
+        private static bool Add(PortalConfigurationFinding? finding, List<PortalConfigurationFinding> findings)
         {
-            if (verdict is null)
+            if (finding is null)
             {
                 return false;
             }
 
-            findings.Add(new PortalConfigurationFinding(verdict.Code, verdict.Severity, verdict.Path, verdict.Message));
+            findings.Add(finding);
             return true;
         }
     }

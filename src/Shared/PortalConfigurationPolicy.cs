@@ -1,63 +1,37 @@
 // Compiled into the runtime and the analyzers: what makes a portal configuration weak, or one Stripe rejects. PORTAL009
 // judges the constants written in ConfigurationCreate/UpdateOptions, the audit the configuration Stripe returns; both
-// ask these checks, so they give the same verdict, with the same message, on the same field path.
+// ask these checks, so they give the same finding, with the same message, on the same field path.
 namespace Accrue.Portal.Internal
 {
     using System.Collections.Generic;
-
-    /// <summary>One failed check: the finding code and severity the audit reports, the field path and the message both print.</summary>
-    internal sealed class PortalConfigurationVerdict
-    {
-        public PortalConfigurationVerdict(string code, PortalFindingSeverity severity, string path, string message, string? replacement = null)
-        {
-            this.Code = code;
-            this.Severity = severity;
-            this.Path = path;
-            this.Message = message;
-            this.Replacement = replacement;
-        }
-
-        /// <summary>One of <see cref="PortalFindingCodes"/>.</summary>
-        public string Code { get; }
-
-        public PortalFindingSeverity Severity { get; }
-
-        /// <summary>The dotted Stripe field path the verdict is about.</summary>
-        public string Path { get; }
-
-        /// <summary>Names the field path as Stripe does, says what is wrong and what to do.</summary>
-        public string Message { get; }
-
-        /// <summary>The value to write instead, when one value fixes it; null when the fix is a choice only the app can make.</summary>
-        public string? Replacement { get; }
-    }
 
     internal static class PortalConfigurationPolicy
     {
         private const string CancelMode = PortalApiRules.SubscriptionCancelModePath;
         private const string CancelProration = PortalApiRules.SubscriptionCancelProrationPath;
 
-        /// <summary>The longest preset pause Stripe allows, three years, in each interval.</summary>
-        private static readonly Dictionary<string, long> MaxPauseIntervalCount = new Dictionary<string, long>
+        /// <summary>The longest preset pause Stripe allows, three years, in <paramref name="interval"/>; null for an interval the tables do not know.</summary>
+        private static long? MaxPauseIntervalCount(string interval) => interval switch
         {
-            [PortalApiRules.PauseIntervalDay] = 1095,
-            [PortalApiRules.PauseIntervalWeek] = 156,
-            [PortalApiRules.PauseIntervalMonth] = 36,
-            [PortalApiRules.PauseIntervalYear] = 3,
+            PortalApiRules.PauseIntervalDay => 1095,
+            PortalApiRules.PauseIntervalWeek => 156,
+            PortalApiRules.PauseIntervalMonth => 36,
+            PortalApiRules.PauseIntervalYear => 3,
+            _ => null,
         };
 
         /// <summary>Customers cannot cancel in the portal at all (the audit only: source never shows a whole configuration).</summary>
-        public static PortalConfigurationVerdict? Cancellation(bool enabled) => enabled
+        public static PortalConfigurationFinding? Cancellation(bool enabled) => enabled
             ? null
-            : new PortalConfigurationVerdict(
+            : new PortalConfigurationFinding(
                 PortalFindingCodes.CancellationDisabled,
                 PortalFindingSeverity.Warning,
                 PortalApiRules.SubscriptionCancelEnabledPath,
                 PortalApiRules.SubscriptionCancelEnabledPath + " is false: customers cannot cancel in the portal and cancel through support or a chargeback instead; enable it at period end with a cancellation reason");
 
         /// <summary>Immediate cancellation ends access at once and leaves no time to win the customer back.</summary>
-        public static PortalConfigurationVerdict? Mode(string? mode) => mode == PortalApiRules.CancelModeImmediately
-            ? new PortalConfigurationVerdict(
+        public static PortalConfigurationFinding? Mode(string? mode) => mode == PortalApiRules.CancelModeImmediately
+            ? new PortalConfigurationFinding(
                 PortalFindingCodes.ImmediateCancellation,
                 PortalFindingSeverity.Error,
                 CancelMode,
@@ -69,11 +43,11 @@ namespace Accrue.Portal.Internal
         /// Stripe rejects <c>always_invoice</c> for cancellations; <c>create_prorations</c> only goes with immediate
         /// cancellation (a null <paramref name="mode"/> is not known, so only <c>always_invoice</c> is judged).
         /// </summary>
-        public static PortalConfigurationVerdict? Proration(string? proration, string? mode)
+        public static PortalConfigurationFinding? Proration(string? proration, string? mode)
         {
             if (proration == PortalApiRules.ProrationAlwaysInvoice)
             {
-                return new PortalConfigurationVerdict(
+                return new PortalConfigurationFinding(
                     PortalFindingCodes.InvalidProration,
                     PortalFindingSeverity.Error,
                     CancelProration,
@@ -82,7 +56,7 @@ namespace Accrue.Portal.Internal
             }
 
             return proration == PortalApiRules.ProrationCreateProrations && mode == PortalApiRules.CancelModeAtPeriodEnd
-                ? new PortalConfigurationVerdict(
+                ? new PortalConfigurationFinding(
                     PortalFindingCodes.InvalidProration,
                     PortalFindingSeverity.Error,
                     CancelProration,
@@ -92,9 +66,9 @@ namespace Accrue.Portal.Internal
         }
 
         /// <summary>An enabled cancellation must ask why: without a reason the cancellation carries no churn signal.</summary>
-        public static PortalConfigurationVerdict? CancellationReason(bool asked) => asked
+        public static PortalConfigurationFinding? CancellationReason(bool asked) => asked
             ? null
-            : new PortalConfigurationVerdict(
+            : new PortalConfigurationFinding(
                 PortalFindingCodes.CancellationReasonOff,
                 PortalFindingSeverity.Error,
                 PortalApiRules.CancellationReasonEnabledPath,
@@ -102,7 +76,7 @@ namespace Accrue.Portal.Internal
                 + " = true: the portal does not ask why customers cancel, so cancellation_details.reason stays empty");
 
         /// <summary>Every reason Stripe offers should be offered (the audit only: a reason list in source is rarely constant).</summary>
-        public static PortalConfigurationVerdict? CancellationReasonOptions(ICollection<string> offered)
+        public static PortalConfigurationFinding? CancellationReasonOptions(ICollection<string> offered)
         {
             var missing = new List<string>();
             foreach (var reason in PortalEnumeratedField.CancellationReason.ValidValues)
@@ -115,7 +89,7 @@ namespace Accrue.Portal.Internal
 
             return missing.Count == 0
                 ? null
-                : new PortalConfigurationVerdict(
+                : new PortalConfigurationFinding(
                     PortalFindingCodes.CancellationReasonsIncomplete,
                     PortalFindingSeverity.Info,
                     PortalApiRules.CancellationReasonOptionsPath,
@@ -126,7 +100,7 @@ namespace Accrue.Portal.Internal
         /// <c>duration.type = interval_options</c> requires the preset durations. A pause feature known to be disabled
         /// (<paramref name="enabled"/> false; null is not known) is not judged: Stripe fills in its defaults there.
         /// </summary>
-        public static PortalConfigurationVerdict? PauseIntervalOptions(bool? enabled, string? durationType, bool offersNone)
+        public static PortalConfigurationFinding? PauseIntervalOptions(bool? enabled, string? durationType, bool offersNone)
         {
             if (enabled == false || !offersNone || durationType is null
                 || PortalEnumeratedField.PauseDurationType.Find(durationType) is not { } variant
@@ -135,7 +109,7 @@ namespace Accrue.Portal.Internal
                 return null;
             }
 
-            return new PortalConfigurationVerdict(
+            return new PortalConfigurationFinding(
                 PortalFindingCodes.PauseIntervalOptionsMissing,
                 PortalFindingSeverity.Error,
                 PortalApiRules.SubscriptionPauseIntervalOptionsPath,
@@ -146,14 +120,14 @@ namespace Accrue.Portal.Internal
         /// A preset pause is at most three years; an interval the tables do not know is left to Stripe, and a pause
         /// feature known to be disabled is not judged, as in <see cref="PauseIntervalOptions"/>.
         /// </summary>
-        public static PortalConfigurationVerdict? PauseDuration(bool? enabled, string? interval, long intervalCount)
+        public static PortalConfigurationFinding? PauseDuration(bool? enabled, string? interval, long intervalCount)
         {
-            if (enabled == false || interval is null || !MaxPauseIntervalCount.TryGetValue(interval, out var max) || intervalCount <= max)
+            if (enabled == false || interval is null || MaxPauseIntervalCount(interval) is not { } max || intervalCount <= max)
             {
                 return null;
             }
 
-            return new PortalConfigurationVerdict(
+            return new PortalConfigurationFinding(
                 PortalFindingCodes.PauseDurationTooLong,
                 PortalFindingSeverity.Error,
                 PortalApiRules.SubscriptionPauseIntervalCountPath,
@@ -164,14 +138,14 @@ namespace Accrue.Portal.Internal
         /// Subscription updates enabled (<paramref name="enabled"/> true; null is not known) with no allowed update: the
         /// portal offers the feature but nothing can change.
         /// </summary>
-        public static PortalConfigurationVerdict? AllowedUpdates(bool? enabled, int allowedUpdateCount)
+        public static PortalConfigurationFinding? AllowedUpdates(bool? enabled, int allowedUpdateCount)
         {
             if (enabled != true || allowedUpdateCount > 0)
             {
                 return null;
             }
 
-            return new PortalConfigurationVerdict(
+            return new PortalConfigurationFinding(
                 PortalFindingCodes.SubscriptionUpdateAllowsNothing,
                 PortalFindingSeverity.Warning,
                 PortalApiRules.SubscriptionUpdateDefaultAllowedUpdatesPath,
@@ -180,9 +154,9 @@ namespace Accrue.Portal.Internal
         }
 
         /// <summary>Stripe takes at most ten subscription-update products.</summary>
-        public static PortalConfigurationVerdict? Products(int productCount) => productCount <= PortalApiRules.MaxSubscriptionUpdateProducts
+        public static PortalConfigurationFinding? Products(int productCount) => productCount <= PortalApiRules.MaxSubscriptionUpdateProducts
             ? null
-            : new PortalConfigurationVerdict(
+            : new PortalConfigurationFinding(
                 PortalFindingCodes.SubscriptionUpdateTooManyProducts,
                 PortalFindingSeverity.Error,
                 PortalApiRules.SubscriptionUpdateProductsPath,

@@ -135,7 +135,7 @@ namespace Accrue.Portal.Analyzers.Rules
             public Reporter(OperationBlockAnalysisContext context) => this.context = context;
 
             /// <summary>The verdict on <paramref name="value"/>; a string literal gets the verdict's replacement as its fix.</summary>
-            public void Replace(IOperation value, PortalConfigurationVerdict verdict)
+            public void Replace(IOperation value, PortalConfigurationFinding verdict)
             {
                 var fix = verdict.Replacement is not null && value.Syntax.IsKind(SyntaxKind.StringLiteralExpression);
                 var properties = fix
@@ -148,7 +148,7 @@ namespace Accrue.Portal.Analyzers.Rules
             }
 
             /// <summary>A verdict no single edit fixes.</summary>
-            public void Report(Location location, PortalConfigurationVerdict verdict) => this.Report(location, verdict.Message, null, null);
+            public void Report(Location location, PortalConfigurationFinding verdict) => this.Report(location, verdict.Message, null, null);
 
             public void Report(Location location, string message, string? fix, Location? fixTarget)
             {

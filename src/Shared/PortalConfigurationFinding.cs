@@ -1,5 +1,5 @@
-// Compiled into the runtime (public API) and into the analyzers (internal): the codes and severities of the portal
-// configuration checklist, which the shared policy (PortalConfigurationPolicy) attaches to each verdict.
+// Compiled into the runtime (public API) and into the analyzers (internal): the findings of the portal configuration
+// checklist, their codes and severities, which the shared policy (PortalConfigurationPolicy) returns to both.
 namespace Accrue.Portal
 {
     /// <summary>How much a <c>PortalConfigurationFinding</c> matters.</summary>
@@ -69,5 +69,47 @@ namespace Accrue.Portal
 
         /// <summary>Retention offers are not readable through the API; offer one per session instead.</summary>
         public const string RetentionNotReadable = "retention_not_readable";
+    }
+
+    /// <summary>One result of the portal configuration audit (<c>PortalConfigurationAudit</c>).</summary>
+#if ACCRUE_PORTAL_RUNTIME
+    public
+#else
+    internal
+#endif
+    sealed class PortalConfigurationFinding
+    {
+        /// <summary>Creates a finding.</summary>
+        public PortalConfigurationFinding(string code, PortalFindingSeverity severity, string path, string message)
+            : this(code, severity, path, message, null)
+        {
+        }
+
+        internal PortalConfigurationFinding(string code, PortalFindingSeverity severity, string path, string message, string? replacement)
+        {
+            this.Code = code;
+            this.Severity = severity;
+            this.Path = path;
+            this.Message = message;
+            this.Replacement = replacement;
+        }
+
+        /// <summary>One of <see cref="PortalFindingCodes"/>.</summary>
+        public string Code { get; }
+
+        /// <summary>How much it matters.</summary>
+        public PortalFindingSeverity Severity { get; }
+
+        /// <summary>The configuration field (<c>features.subscription_cancel.mode</c>).</summary>
+        public string Path { get; }
+
+        /// <summary>What is wrong and what to do; names the field path as Stripe does.</summary>
+        public string Message { get; }
+
+        /// <summary>The value PORTAL009's fix writes instead, when one value fixes it; null when only the app can choose.</summary>
+        internal string? Replacement { get; }
+
+        /// <summary>Severity, code, path and message on one line.</summary>
+        public override string ToString() => this.Severity + " " + this.Code + " (" + this.Path + "): " + this.Message;
     }
 }

@@ -82,11 +82,11 @@ namespace Accrue.Portal.Analyzers
 
         public static readonly DiagnosticDescriptor WeakCancellationConfiguration = Create(
             RuleIdentifiers.WeakCancellationConfiguration,
-            "Portal configuration weakens cancellation",
+            "Portal configuration weakens cancellation or is not what Stripe accepts",
             "{0}",
             RuleCategories.Correctness,
             DiagnosticSeverity.Warning,
-            "A portal configuration should cancel at the end of the paid period and ask for a cancellation reason: immediate cancellation ends access at once and leaves no time to win the customer back, and without a reason the cancellation carries no churn signal. Stripe rejects proration_behavior always_invoice for cancellations, and create_prorations only goes with immediate cancellation.");
+            "A portal configuration should cancel at the end of the paid period and ask for a cancellation reason: immediate cancellation ends access at once and leaves no time to win the customer back, and without a reason the cancellation carries no churn signal. Stripe rejects proration_behavior always_invoice for cancellations, create_prorations only goes with immediate cancellation, a subscription_pause limited to preset durations needs at least one, each at most three years, and subscription_update takes at most 10 products; enabled with no default_allowed_updates it lets customers change nothing.");
 
         public static readonly DiagnosticDescriptor ReturnUrlFromRequestInput = Create(
             RuleIdentifiers.ReturnUrlFromRequestInput,

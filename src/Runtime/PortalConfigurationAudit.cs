@@ -2,12 +2,13 @@ namespace Accrue.Portal
 {
     using System;
     using System.Collections.Generic;
-    using System.Linq;
     using Accrue.Portal.Internal;
 
     /// <summary>
     /// The go-live checklist for a portal configuration, in code: cancel at period end, ask for a cancellation reason,
-    /// a valid proration behaviour, a default return URL, active, and the configuration the guard pins. The generated
+    /// a valid proration behaviour, subscription updates that allow something, pause durations Stripe accepts (the
+    /// checks PORTAL009 makes on source, from one policy), a default return URL, active, and the configuration the guard
+    /// pins. The generated
     /// <c>AuditAsync</c>/<c>EnsureCompliantAsync</c> on Stripe.net's <c>ConfigurationService</c> use it.
     /// </summary>
     public static class PortalConfigurationAudit
@@ -50,6 +51,7 @@ namespace Accrue.Portal
 
             AuditCancellation(configuration.SubscriptionCancel, findings);
             AuditPause(configuration.SubscriptionPause, findings);
+            AuditUpdate(configuration.SubscriptionUpdate, findings);
             if (string.IsNullOrEmpty(configuration.DefaultReturnUrl))
             {
                 findings.Add(new PortalConfigurationFinding(
@@ -107,80 +109,53 @@ namespace Accrue.Portal
 
         private static void AuditPause(PortalSubscriptionPauseSnapshot? pause, List<PortalConfigurationFinding> findings)
         {
-            if (pause is not { Enabled: true, DurationType: { } type }
-                || PortalEnumeratedField.PauseDurationType.Find(type) is not { } variant
-                || !variant.RequiredPaths.Contains(PortalApiRules.SubscriptionPauseIntervalOptionsPath)
-                || pause.IntervalOptions is { Count: > 0 })
+            if (pause is null)
             {
                 return;
             }
 
-            findings.Add(new PortalConfigurationFinding(
-                PortalFindingCodes.PauseIntervalOptionsMissing,
-                PortalFindingSeverity.Error,
-                PortalApiRules.SubscriptionPauseIntervalOptionsPath,
-                "pausing is limited to preset durations (duration.type " + type + ") but none is offered; add interval_options (interval "
-                + string.Join(", ", PortalEnumeratedField.PauseInterval.ValidValues) + ") or allow an indefinite pause."));
+            Add(PortalConfigurationPolicy.PauseIntervalOptions(pause.Enabled, pause.DurationType, pause.IntervalOptions.Count == 0), findings);
+            foreach (var option in pause.IntervalOptions)
+            {
+                Add(PortalConfigurationPolicy.PauseDuration(pause.Enabled, option.Interval, option.IntervalCount), findings);
+            }
+        }
+
+        private static void AuditUpdate(PortalSubscriptionUpdateSnapshot? update, List<PortalConfigurationFinding> findings)
+        {
+            if (update is null)
+            {
+                return;
+            }
+
+            Add(PortalConfigurationPolicy.AllowedUpdates(update.Enabled, update.DefaultAllowedUpdates.Count), findings);
+            Add(PortalConfigurationPolicy.Products(update.Products.Count), findings);
         }
 
         private static void AuditCancellation(PortalSubscriptionCancelSnapshot? cancel, List<PortalConfigurationFinding> findings)
         {
-            if (cancel is null || !cancel.Enabled)
+            if (Add(PortalConfigurationPolicy.Cancellation(cancel is { Enabled: true }), findings) || cancel is null)
             {
-                findings.Add(new PortalConfigurationFinding(
-                    PortalFindingCodes.CancellationDisabled,
-                    PortalFindingSeverity.Warning,
-                    PortalApiRules.SubscriptionCancelEnabledPath,
-                    "customers cannot cancel in the portal: they will cancel through support or a chargeback instead; enable it at period end with a cancellation reason."));
                 return;
             }
 
-            if (cancel.Mode == PortalApiRules.CancelModeImmediately)
+            Add(PortalConfigurationPolicy.Mode(cancel.Mode), findings);
+            Add(PortalConfigurationPolicy.Proration(cancel.ProrationBehavior, cancel.Mode), findings);
+            if (!Add(PortalConfigurationPolicy.CancellationReason(cancel.CancellationReasonEnabled), findings))
             {
-                findings.Add(new PortalConfigurationFinding(
-                    PortalFindingCodes.ImmediateCancellation,
-                    PortalFindingSeverity.Error,
-                    PortalApiRules.SubscriptionCancelModePath,
-                    "cancellation is immediate: the customer loses access at once and no win-back is possible; set mode to " + PortalApiRules.CancelModeAtPeriodEnd + "."));
+                Add(PortalConfigurationPolicy.CancellationReasonOptions(cancel.CancellationReasonOptions), findings);
+            }
+        }
+
+        private static bool Add(PortalConfigurationFinding? finding, List<PortalConfigurationFinding> findings)
+        {
+            if (finding is null)
+            {
+                return false;
             }
 
-            if (cancel.ProrationBehavior == PortalApiRules.ProrationAlwaysInvoice
-                || (cancel.ProrationBehavior == PortalApiRules.ProrationCreateProrations && cancel.Mode == PortalApiRules.CancelModeAtPeriodEnd))
-            {
-                findings.Add(new PortalConfigurationFinding(
-                    PortalFindingCodes.InvalidProration,
-                    PortalFindingSeverity.Error,
-                    PortalApiRules.SubscriptionCancelProrationPath,
-                    "proration_behavior " + cancel.ProrationBehavior + " does not go with mode " + cancel.Mode + "; set it to " + PortalApiRules.ProrationNone + "."));
-            }
-
-            if (!cancel.CancellationReasonEnabled)
-            {
-                findings.Add(new PortalConfigurationFinding(
-                    PortalFindingCodes.CancellationReasonOff,
-                    PortalFindingSeverity.Error,
-                    PortalApiRules.CancellationReasonEnabledPath,
-                    "the portal does not ask why customers cancel, so cancellation_details.reason stays empty; enable cancellation_reason with every option."));
-                return;
-            }
-
-            var missing = new List<string>();
-            foreach (var reason in PortalEnumeratedField.CancellationReason.ValidValues)
-            {
-                if (!cancel.CancellationReasonOptions.Contains(reason))
-                {
-                    missing.Add(reason);
-                }
-            }
-
-            if (missing.Count > 0)
-            {
-                findings.Add(new PortalConfigurationFinding(
-                    PortalFindingCodes.CancellationReasonsIncomplete,
-                    PortalFindingSeverity.Info,
-                    PortalApiRules.CancellationReasonOptionsPath,
-                    "the portal does not offer the reasons " + string.Join(", ", missing) + "."));
-            }
+            findings.Add(finding);
+            return true;
         }
     }
 }

@@ -26,8 +26,24 @@ namespace Accrue.Portal
         /// <summary><c>features.subscription_cancel</c>; null when Stripe returned none.</summary>
         public PortalSubscriptionCancelSnapshot? SubscriptionCancel { get; set; }
 
+        /// <summary><c>features.subscription_update</c>; null when Stripe returned none.</summary>
+        public PortalSubscriptionUpdateSnapshot? SubscriptionUpdate { get; set; }
+
         /// <summary><c>features.subscription_pause</c> (API version 2026-10-28.endive); null when Stripe returned none.</summary>
         public PortalSubscriptionPauseSnapshot? SubscriptionPause { get; set; }
+    }
+
+    /// <summary><c>features.subscription_update</c> of a portal configuration.</summary>
+    public sealed class PortalSubscriptionUpdateSnapshot
+    {
+        /// <summary><c>enabled</c>: customers can change their subscriptions in the portal.</summary>
+        public bool Enabled { get; set; }
+
+        /// <summary><c>default_allowed_updates</c>: what they may change (<c>price</c>, <c>promotion_code</c>, <c>quantity</c>); none means nothing.</summary>
+        public IList<string> DefaultAllowedUpdates { get; set; } = new List<string>();
+
+        /// <summary><c>products</c>: the ids of the products (at most 10) whose subscriptions can be updated.</summary>
+        public IList<string> Products { get; set; } = new List<string>();
     }
 
     /// <summary><c>features.subscription_pause</c> of a portal configuration.</summary>

@@ -29,6 +29,18 @@ namespace Accrue.Portal.Internal
         public const string SubscriptionPauseDurationTypePath = "features.subscription_pause.duration.type";
         public const string SubscriptionPauseIntervalOptionsPath = "features.subscription_pause.duration.interval_options";
         public const string SubscriptionPauseIntervalPath = "features.subscription_pause.duration.interval_options.interval";
+        public const string SubscriptionPauseIntervalCountPath = "features.subscription_pause.duration.interval_options.interval_count";
+        public const string SubscriptionPauseEnabledPath = "features.subscription_pause.enabled";
+        public const string SubscriptionUpdateEnabledPath = "features.subscription_update.enabled";
+        public const string SubscriptionUpdateDefaultAllowedUpdatesPath = "features.subscription_update.default_allowed_updates";
+        public const string SubscriptionUpdateProductsPath = "features.subscription_update.products";
+
+        /// <summary>Fields of each <c>subscription_pause.duration.interval_options</c> entry.</summary>
+        public const string PauseIntervalField = "interval";
+        public const string PauseIntervalCountField = "interval_count";
+
+        /// <summary><c>subscription_update.products</c> holds at most this many products.</summary>
+        public const int MaxSubscriptionUpdateProducts = 10;
 
         /// <summary>Field of each <c>subscription_update_confirm.items</c> entry that Stripe requires.</summary>
         public const string SubscriptionUpdateConfirmItemIdField = "id";

@@ -74,6 +74,12 @@ namespace Accrue.Portal.Internal
             StripeApiVersions.Endive,
             PortalApiRules.PauseIntervalDay, PortalApiRules.PauseIntervalWeek, PortalApiRules.PauseIntervalMonth, PortalApiRules.PauseIntervalYear);
 
+        /// <summary>What a customer may change when subscription updates are enabled; none allowed means nothing changes.</summary>
+        public static readonly PortalEnumeratedField SubscriptionUpdateAllowedUpdate = Values(
+            PortalApiRules.SubscriptionUpdateDefaultAllowedUpdatesPath,
+            Baseline,
+            "price", "promotion_code", "quantity");
+
         private PortalEnumeratedField(string fieldPath, string? constantsTypeName, params PortalVariant[] variants)
         {
             this.FieldPath = fieldPath;

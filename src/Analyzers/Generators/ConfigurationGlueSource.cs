@@ -126,6 +126,28 @@ namespace Accrue.Portal.Analyzers.Generators
                 {{(glue.CancellationFeedback ? FeedbackOptionsMapping : string.Empty)}}            };
                         }
 
+                        var update = configuration.Features != null ? configuration.Features.SubscriptionUpdate : null;
+                        if (update != null)
+                        {
+                            snapshot.SubscriptionUpdate = new global::Accrue.Portal.PortalSubscriptionUpdateSnapshot
+                            {
+                                Enabled = update.Enabled,
+                                DefaultAllowedUpdates = update.DefaultAllowedUpdates != null
+                                    ? new global::System.Collections.Generic.List<string>(update.DefaultAllowedUpdates)
+                                    : new global::System.Collections.Generic.List<string>(),
+                            };
+                            if (update.Products != null)
+                            {
+                                foreach (var product in update.Products)
+                                {
+                                    if (product != null)
+                                    {
+                                        snapshot.SubscriptionUpdate.Products.Add(product.Product);
+                                    }
+                                }
+                            }
+                        }
+
                 {{(glue.ConfigurationPause ? PauseMapping : string.Empty)}}        return snapshot;
                     }
 

@@ -215,6 +215,10 @@ namespace Accrue.Portal.Analyzers.Requests
                         when add.Instance == current && path.Count > 0 && this.symbols.OptionsListElement(current.Type) is not null:
                         this.AddItemAt(target, path, add.Arguments[0].Value, call, visiting);
                         return;
+                    case not null when path.Count > 0 && IsValueList(current.Type):
+                        // A list of values called on (Add, Clear) or handed on may change: what was assigned is not what is sent.
+                        this.WriteAt(target, path, parent, call, visiting);
+                        return;
                     case IArgumentOperation { Parent: IInvocationOperation invocation } when path.Count == 0 && (invocation == call || this.IsRequestCallWith(invocation, use)):
                         return;
                     case IReturnOperation returned when path.Count == 0 && returned == call:
@@ -235,6 +239,9 @@ namespace Accrue.Portal.Analyzers.Requests
             }
 
             bool IsOptions(ITypeSymbol? type) => this.symbols.IsOptionsType(type) || this.symbols.OptionsListElement(type) is not null;
+
+            bool IsValueList(ITypeSymbol? type) =>
+                type is INamedTypeSymbol { IsGenericType: true, Name: "List" } named && named.ContainingNamespace.ToDisplayString() == "System.Collections.Generic" && !IsOptions(type);
 
             bool TryMatchExtraParam(IOperation? operation, out ExtraParamWrite write)
             {

@@ -12,13 +12,14 @@ namespace Accrue.Portal.Analyzers.Rules
     /// <summary>
     /// PORTAL009: a portal configuration written with <c>ConfigurationService.Create/Update</c> whose subscription_cancel
     /// cancels immediately, is enabled without asking for a cancellation reason, or carries a proration behaviour Stripe
-    /// rejects (<c>always_invoice</c>, or <c>create_prorations</c> with <c>at_period_end</c>); or whose subscription_pause
-    /// is limited to preset durations without any. Only what the method writes counts (the request engine of
-    /// <c>Requests/</c>, followed across methods); a rejected or weak value is reported where it is written, even when no Create/Update
-    /// call is in sight; unknown values are silent.
+    /// rejects; whose subscription_pause is limited to preset durations without any, or offers one over three years; or
+    /// whose subscription_update is enabled with nothing allowed, or lists more products than Stripe takes. The verdicts
+    /// and messages are <see cref="PortalConfigurationPolicy"/>'s, which the runtime audit also asks. Only what the
+    /// method writes counts (the request engine, followed across methods); a rejected or weak value is reported where it
+    /// is written, even when no Create/Update call is in sight; unknown values are silent.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class WeakCancellationConfigurationAnalyzer : DiagnosticAnalyzer
+    public sealed partial class WeakCancellationConfigurationAnalyzer : DiagnosticAnalyzer
     {
         /// <summary>Diagnostic property: which fix applies (one of the <c>Fix*</c> values).</summary>
         internal const string FixProperty = "Fix";
@@ -62,7 +63,7 @@ namespace Accrue.Portal.Analyzers.Rules
 
         private static void Analyze(OperationBlockAnalysisContext context, PortalRequestSymbols symbols)
         {
-            var reported = new HashSet<Location>();
+            var report = new Reporter(context);
             foreach (var request in PortalRequestCollector.Collect(context.OwningSymbol, context.OperationBlocks, symbols, symbols.TryMatchConfigurationWrite, includeUnsent: true))
             {
                 if (request.Root is not { } root)
@@ -71,115 +72,93 @@ namespace Accrue.Portal.Analyzers.Rules
                 }
 
                 var isCreate = SymbolEqualityComparer.Default.Equals(root.Type, symbols.ConfigurationCreateOptions);
-                // A rejected or weak value is wrong where it is written, whatever code out of sight does with the object.
-                var mode = request.LookupWritten(PortalApiRules.SubscriptionCancelModePath);
-                if (mode.ConstantString == PortalApiRules.CancelModeImmediately)
-                {
-                    ReportReplace(
-                        mode.Value!,
-                        $"{PortalApiRules.SubscriptionCancelModePath} is '{PortalApiRules.CancelModeImmediately}': a customer who cancels loses access at once and cannot be won back; cancel '{PortalApiRules.CancelModeAtPeriodEnd}'",
-                        PortalApiRules.CancelModeAtPeriodEnd);
-                }
+                CheckCancellation(request, isCreate, report);
+                CheckPause(request, report);
+                CheckSubscriptionUpdate(request, isCreate, report);
+            }
+        }
 
-                var proration = request.LookupWritten(PortalApiRules.SubscriptionCancelProrationPath);
-                if (proration.ConstantString == PortalApiRules.ProrationAlwaysInvoice)
-                {
-                    ReportReplace(
-                        proration.Value!,
-                        $"Stripe rejects {PortalApiRules.SubscriptionCancelProrationPath} '{PortalApiRules.ProrationAlwaysInvoice}' for portal cancellations; use '{PortalApiRules.ProrationNone}'",
-                        PortalApiRules.ProrationNone);
-                }
-                else if (proration.ConstantString == PortalApiRules.ProrationCreateProrations && mode.ConstantString == PortalApiRules.CancelModeAtPeriodEnd)
-                {
-                    ReportReplace(
-                        proration.Value!,
-                        $"{PortalApiRules.SubscriptionCancelProrationPath} '{PortalApiRules.ProrationCreateProrations}' only goes with mode '{PortalApiRules.CancelModeImmediately}'; at period end use '{PortalApiRules.ProrationNone}'",
-                        PortalApiRules.ProrationNone);
-                }
-
-                CheckCancellationReason(request, isCreate);
-                CheckPauseDuration(request);
+        private static void CheckCancellation(PortalRequest request, bool isCreate, Reporter report)
+        {
+            // A rejected or weak value is wrong where it is written, whatever code out of sight does with the object.
+            var mode = request.LookupWritten(PortalApiRules.SubscriptionCancelModePath);
+            if (PortalConfigurationPolicy.Mode(mode.ConstantString) is { } immediate)
+            {
+                report.Replace(mode.Value!, immediate);
             }
 
-            void CheckPauseDuration(PortalRequest request)
+            var proration = request.LookupWritten(PortalApiRules.SubscriptionCancelProrationPath);
+            if (PortalConfigurationPolicy.Proration(proration.ConstantString, mode.ConstantString) is { } invalid)
             {
-                var type = request.Lookup(PortalApiRules.SubscriptionPauseDurationTypePath);
-                if (type.ConstantString is not { } value || PortalEnumeratedField.PauseDurationType.Find(value) is not { } variant)
-                {
-                    return;
-                }
-
-                foreach (var requiredPath in variant.RequiredPaths)
-                {
-                    var required = request.Lookup(requiredPath);
-                    if (required.IsAbsent || required.List is { IsOpaque: false, Items.Count: 0 })
-                    {
-                        Report(
-                            type.Value!.Syntax.GetLocation(),
-                            $"{PortalApiRules.SubscriptionPauseDurationTypePath} is '{value}' but {requiredPath} offers no duration; Stripe rejects the configuration",
-                            null,
-                            null);
-                    }
-                }
+                report.Replace(proration.Value!, invalid);
             }
 
-            void CheckCancellationReason(PortalRequest request, bool isCreate)
+            var enabled = request.LookupWritten(PortalApiRules.SubscriptionCancelEnabledPath);
+            if (enabled.Value?.ConstantValue is not { HasValue: true, Value: true })
             {
-                var enabled = request.LookupWritten(PortalApiRules.SubscriptionCancelEnabledPath);
-                if (enabled.Value?.ConstantValue is not { HasValue: true, Value: true })
-                {
-                    return;
-                }
-
-                const string Message = "Portal cancellation is enabled without " + PortalApiRules.CancellationReasonEnabledPath
-                                       + " = true: the portal does not ask why customers cancel, so cancellation_details.reason stays empty";
-                var reason = request.Lookup(PortalApiRules.CancellationReasonPath);
-                if (reason.IsAbsent)
-                {
-                    // An update that leaves cancellation_reason alone keeps what the configuration has; an object not
-                    // sent in sight may be completed elsewhere.
-                    if (isCreate && !request.IsUnsent)
-                    {
-                        Report(enabled.Value.Syntax.GetLocation(), Message, FixAddCancellationReason, reason.MissingFrom?.Creation?.GetLocation());
-                    }
-
-                    return;
-                }
-
-                var reasonEnabled = request.LookupWritten(PortalApiRules.CancellationReasonEnabledPath);
-                var reasonKnown = request.Lookup(PortalApiRules.CancellationReasonEnabledPath);
-                if (reasonEnabled.Value?.ConstantValue is { HasValue: true, Value: false })
-                {
-                    Report(reasonEnabled.Value.Syntax.GetLocation(), Message, reasonEnabled.Value.Syntax.IsKind(SyntaxKind.FalseLiteralExpression) ? FixEnableReason : null, null);
-                }
-                else if (reasonKnown.IsAbsent && isCreate && !request.IsUnsent && reason.Value is { } reasonValue)
-                {
-                    Report(reasonValue.Syntax.GetLocation(), Message, FixAddReasonEnabled, reason.Object?.Creation?.GetLocation());
-                }
+                return;
             }
 
-            void ReportReplace(IOperation value, string message, string replacement)
+            var message = PortalConfigurationPolicy.CancellationReason(asked: false)!.Message;
+            var reason = request.Lookup(PortalApiRules.CancellationReasonPath);
+            if (reason.IsAbsent)
             {
-                var fix = value.Syntax.IsKind(SyntaxKind.StringLiteralExpression);
+                // An update that leaves cancellation_reason alone keeps what the configuration has; an object not
+                // sent in sight may be completed elsewhere.
+                if (isCreate && !request.IsUnsent)
+                {
+                    report.Report(enabled.Value.Syntax.GetLocation(), message, FixAddCancellationReason, reason.MissingFrom?.Creation?.GetLocation());
+                }
+
+                return;
+            }
+
+            var reasonEnabled = request.LookupWritten(PortalApiRules.CancellationReasonEnabledPath);
+            var reasonKnown = request.Lookup(PortalApiRules.CancellationReasonEnabledPath);
+            if (reasonEnabled.Value?.ConstantValue is { HasValue: true, Value: false })
+            {
+                report.Report(reasonEnabled.Value.Syntax.GetLocation(), message, reasonEnabled.Value.Syntax.IsKind(SyntaxKind.FalseLiteralExpression) ? FixEnableReason : null, null);
+            }
+            else if (reasonKnown.IsAbsent && isCreate && !request.IsUnsent && reason.Value is { } reasonValue)
+            {
+                report.Report(reasonValue.Syntax.GetLocation(), message, FixAddReasonEnabled, reason.Object?.Creation?.GetLocation());
+            }
+        }
+
+        /// <summary>Reports each location once, with the fix the diagnostic's properties name.</summary>
+        private sealed class Reporter
+        {
+            private readonly OperationBlockAnalysisContext context;
+            private readonly HashSet<Location> reported = new();
+
+            public Reporter(OperationBlockAnalysisContext context) => this.context = context;
+
+            /// <summary>The verdict on <paramref name="value"/>; a string literal gets the verdict's replacement as its fix.</summary>
+            public void Replace(IOperation value, PortalConfigurationFinding verdict)
+            {
+                var fix = verdict.Replacement is not null && value.Syntax.IsKind(SyntaxKind.StringLiteralExpression);
                 var properties = fix
-                    ? ImmutableDictionary<string, string?>.Empty.Add(FixProperty, FixReplaceLiteral).Add(ReplacementProperty, replacement)
+                    ? ImmutableDictionary<string, string?>.Empty.Add(FixProperty, FixReplaceLiteral).Add(ReplacementProperty, verdict.Replacement)
                     : ImmutableDictionary<string, string?>.Empty;
-                if (reported.Add(value.Syntax.GetLocation()))
+                if (this.reported.Add(value.Syntax.GetLocation()))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(PortalDiagnostics.WeakCancellationConfiguration, value.Syntax.GetLocation(), properties, message));
+                    this.context.ReportDiagnostic(Diagnostic.Create(PortalDiagnostics.WeakCancellationConfiguration, value.Syntax.GetLocation(), properties, verdict.Message));
                 }
             }
 
-            void Report(Location location, string message, string? fix, Location? fixTarget)
+            /// <summary>A verdict no single edit fixes.</summary>
+            public void Report(Location location, PortalConfigurationFinding verdict) => this.Report(location, verdict.Message, null, null);
+
+            public void Report(Location location, string message, string? fix, Location? fixTarget)
             {
                 if (fix is not null && fix != FixEnableReason && fixTarget is null)
                 {
                     fix = null;
                 }
 
-                if (reported.Add(location))
+                if (this.reported.Add(location))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(
+                    this.context.ReportDiagnostic(Diagnostic.Create(
                         PortalDiagnostics.WeakCancellationConfiguration,
                         location,
                         fixTarget is null ? null : new[] { fixTarget },

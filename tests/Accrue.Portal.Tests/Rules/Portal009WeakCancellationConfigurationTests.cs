@@ -629,6 +629,7 @@ public sealed class Portal009WeakCancellationConfigurationTests
     [Fact]
     public Task Subscription_update_proration_is_not_the_cancellation_one() =>
         Create("""
+            using System.Collections.Generic;
             using Stripe;
             using Stripe.BillingPortal;
 
@@ -638,7 +639,7 @@ public sealed class Portal009WeakCancellationConfigurationTests
                 {
                     Features = new ConfigurationFeaturesOptions
                     {
-                        SubscriptionUpdate = new ConfigurationFeaturesSubscriptionUpdateOptions { Enabled = true, ProrationBehavior = "always_invoice" },
+                        SubscriptionUpdate = new ConfigurationFeaturesSubscriptionUpdateOptions { Enabled = true, DefaultAllowedUpdates = new List<string> { "price" }, ProrationBehavior = "always_invoice" },
                         SubscriptionCancel = new ConfigurationFeaturesSubscriptionCancelOptions { Enabled = false, Mode = "at_period_end", ProrationBehavior = "none" },
                     },
                 });

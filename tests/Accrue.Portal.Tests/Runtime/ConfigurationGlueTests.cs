@@ -93,6 +93,41 @@ public sealed class ConfigurationGlueTests
     }
 
     [Fact]
+    public async Task AuditAsync_reads_subscription_update_and_pause_durations_from_Stripe_net()
+    {
+        using var wire = new StripeWire();
+        var configuration = Stored(wire, "bpc_features");
+        configuration.Features.SubscriptionUpdate = new ConfigurationFeaturesSubscriptionUpdate
+        {
+            Enabled = true,
+            DefaultAllowedUpdates = [],
+            Products = [.. Enumerable.Range(1, 11).Select(i => new ConfigurationFeaturesSubscriptionUpdateProduct { Product = "prod_" + i, Prices = ["price_" + i] })],
+        };
+        configuration.Features.SubscriptionPause = new ConfigurationFeaturesSubscriptionPause
+        {
+            Enabled = true,
+            Duration = new ConfigurationFeaturesSubscriptionPauseDuration
+            {
+                Type = "interval_options",
+                IntervalOptions = [new ConfigurationFeaturesSubscriptionPauseDurationIntervalOption { Interval = "week", IntervalCount = 157 }],
+            },
+        };
+        wire.Store(configuration);
+
+        var findings = await (Task<IReadOnlyList<PortalConfigurationFinding>>)GeneratedHost.Invoke(LoadedHost.Value, "Audit", wire.Client, "bpc_features", new PortalGuardOptions { DefaultConfigurationId = "bpc_features" })!;
+
+        Assert.Equal(
+            [
+                (PortalFindingCodes.PauseDurationTooLong, "features.subscription_pause.duration.interval_options.interval_count"),
+                (PortalFindingCodes.SubscriptionUpdateTooManyProducts, "features.subscription_update.products"),
+                (PortalFindingCodes.SubscriptionUpdateAllowsNothing, "features.subscription_update.default_allowed_updates"),
+                (PortalFindingCodes.RetentionNotReadable, "flow_data.subscription_cancel.retention"),
+            ],
+            findings.Select(f => (f.Code, f.Path)));
+        Assert.Contains("157 with interval 'week'", findings[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AuditAsync_of_an_unknown_id_surfaces_Stripes_error()
     {
         using var wire = new StripeWire();

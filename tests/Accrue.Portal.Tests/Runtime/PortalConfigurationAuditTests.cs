@@ -44,7 +44,7 @@ public sealed class PortalConfigurationAuditTests
         var finding = PortalConfigurationAudit.Audit(snapshot)[0];
 
         Assert.Equal((PortalFindingCodes.ImmediateCancellation, PortalFindingSeverity.Error, "features.subscription_cancel.mode"), (finding.Code, finding.Severity, finding.Path));
-        Assert.Equal("cancellation is immediate: the customer loses access at once and no win-back is possible; set mode to at_period_end.", finding.Message);
+        Assert.Equal("features.subscription_cancel.mode is 'immediately': a customer who cancels loses access at once and cannot be won back; cancel 'at_period_end'", finding.Message);
         Assert.False(PortalConfigurationAudit.IsCompliant(snapshot, null));
     }
 
@@ -68,7 +68,7 @@ public sealed class PortalConfigurationAuditTests
         var finding = PortalConfigurationAudit.Audit(snapshot).First(f => f.Code == PortalFindingCodes.CancellationReasonsIncomplete);
 
         Assert.Equal(PortalFindingSeverity.Info, finding.Severity);
-        Assert.Equal("the portal does not offer the reasons missing_features, too_complex.", finding.Message);
+        Assert.Equal("features.subscription_cancel.cancellation_reason.options lacks missing_features, too_complex: customers who leave for those reasons cannot say so", finding.Message);
         Assert.False(PortalConfigurationAudit.IsCompliant(snapshot, null));
     }
 

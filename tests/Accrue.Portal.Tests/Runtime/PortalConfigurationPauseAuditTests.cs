@@ -33,7 +33,7 @@ public sealed class PortalConfigurationPauseAuditTests
             (PortalFindingCodes.PauseIntervalOptionsMissing, PortalFindingSeverity.Error, "features.subscription_pause.duration.interval_options"),
             (finding.Code, finding.Severity, finding.Path));
         Assert.Equal(
-            "pausing is limited to preset durations (duration.type interval_options) but none is offered; add interval_options (interval day, week, month, year) or allow an indefinite pause.",
+            "features.subscription_pause.duration.type is 'interval_options' but features.subscription_pause.duration.interval_options offers no duration; Stripe rejects the configuration",
             finding.Message);
     }
 

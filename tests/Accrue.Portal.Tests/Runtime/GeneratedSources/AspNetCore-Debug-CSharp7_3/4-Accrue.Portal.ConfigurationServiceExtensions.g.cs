@@ -113,6 +113,28 @@ internal static class AccruePortalConfigurationServiceExtensions
             };
         }
 
+        var update = configuration.Features != null ? configuration.Features.SubscriptionUpdate : null;
+        if (update != null)
+        {
+            snapshot.SubscriptionUpdate = new global::Accrue.Portal.PortalSubscriptionUpdateSnapshot
+            {
+                Enabled = update.Enabled,
+                DefaultAllowedUpdates = update.DefaultAllowedUpdates != null
+                    ? new global::System.Collections.Generic.List<string>(update.DefaultAllowedUpdates)
+                    : new global::System.Collections.Generic.List<string>(),
+            };
+            if (update.Products != null)
+            {
+                foreach (var product in update.Products)
+                {
+                    if (product != null)
+                    {
+                        snapshot.SubscriptionUpdate.Products.Add(product.Product);
+                    }
+                }
+            }
+        }
+
         var pause = configuration.Features != null ? configuration.Features.SubscriptionPause : null;
         if (pause != null)
         {

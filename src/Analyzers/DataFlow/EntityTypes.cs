@@ -3,7 +3,6 @@ namespace Accrue.Portal.Analyzers.DataFlow
     using System;
     using System.Collections.Generic;
     using System.Collections.Immutable;
-    using System.Linq;
     using System.Threading;
     using Accrue.Portal.Analyzers.Knowledge;
     using Microsoft.CodeAnalysis;
@@ -40,7 +39,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
             while (pending.Count > 0)
             {
                 var container = pending.Pop();
-                IEnumerable<INamespaceOrTypeSymbol> members = container is INamespaceSymbol ns ? ns.GetMembers() : container.GetTypeMembers();
+                var members = container is INamespaceSymbol ns ? ns.GetMembers() : container.GetTypeMembers();
                 foreach (var member in members)
                 {
                     pending.Push(member);

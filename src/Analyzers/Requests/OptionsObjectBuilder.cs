@@ -186,7 +186,7 @@ namespace Accrue.Portal.Analyzers.Requests
                 return;
             }
 
-            IOperation current = use;
+            var current = use;
             var path = new List<IPropertySymbol>();
             while (true)
             {

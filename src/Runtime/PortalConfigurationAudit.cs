@@ -8,8 +8,7 @@ namespace Accrue.Portal
     /// The go-live checklist for a portal configuration, in code: cancel at period end, ask for a cancellation reason,
     /// a valid proration behaviour, subscription updates that allow something, pause durations Stripe accepts (the
     /// checks PORTAL009 makes on source, from one policy), a default return URL, active, and the configuration the guard
-    /// pins. The generated
-    /// <c>AuditAsync</c>/<c>EnsureCompliantAsync</c> on Stripe.net's <c>ConfigurationService</c> use it.
+    /// pins. The generated <c>AuditAsync</c>/<c>EnsureCompliantAsync</c> on Stripe.net's <c>ConfigurationService</c> use it.
     /// </summary>
     public static class PortalConfigurationAudit
     {
@@ -93,15 +92,7 @@ namespace Accrue.Portal
                 return false;
             }
 
-            foreach (var reason in PortalEnumeratedField.CancellationReason.ValidValues)
-            {
-                if (!cancel.CancellationReasonOptions.Contains(reason))
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            return PortalConfigurationPolicy.CancellationReasonOptions(cancel.CancellationReasonOptions) is null;
         }
 
         /// <summary>Every cancellation reason Stripe offers, for <c>cancellation_reason.options</c>.</summary>

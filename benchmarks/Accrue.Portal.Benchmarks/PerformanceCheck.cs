@@ -105,6 +105,11 @@ internal static class PerformanceCheck
             var stopwatch = Stopwatch.StartNew();
             var peerRun = await AnalyzeOnceAsync(trees, references, peer.Analyzers, peer);
             log.WriteLine($"[{size} files] {peer.Name} ({peer.Configuration}) {peerRun.Total.TotalMilliseconds:F0} ms in its callbacks, {stopwatch.Elapsed.TotalSeconds:F0} s wall clock with the driver, {peerRun.Diagnostics} diagnostics");
+            if (peerRun.FirstFailure is { } failure)
+            {
+                // A peer's exception is its own business, but its figures then say less: the first one, to read why.
+                log.WriteLine($"[{size} files] {peer.Name} threw ({peerRun.DiagnosticsById["AD0001"]} AD0001), the first: {failure[..Math.Min(failure.Length, 600)]}");
+            }
             peerResults.Add(new PeerResult(peer.Name, peer.Configuration, peerRun.Total, peer.EnabledRules.Count, peerRun.DiagnosticsById));
         }
 
@@ -251,8 +256,10 @@ internal static class PerformanceCheck
         var actionsPastStart = result.AnalyzerTelemetryInfo
             .GroupBy(p => p.Key.GetType().Name)
             .ToDictionary(g => g.Key, g => g.Sum(p => ActionsPastCompilationStart(p.Value)));
-        var diagnosticsById = result.GetAllDiagnostics().GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.Count());
-        return new AnalysisRun(perAnalyzer, actionsPastStart, allocated, diagnosticsById, generator);
+        var diagnostics = result.GetAllDiagnostics();
+        var diagnosticsById = diagnostics.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.Count());
+        var firstFailure = diagnostics.FirstOrDefault(d => d.Id == "AD0001")?.GetMessage(CultureInfo.InvariantCulture);
+        return new AnalysisRun(perAnalyzer, actionsPastStart, allocated, diagnosticsById, generator, firstFailure);
     }
 
     /// <summary>Bytes each of our analyzers allocates in its own callbacks (<see cref="AllocationCountingAnalyzer"/>), by analyzer.</summary>
@@ -341,7 +348,8 @@ internal static class PerformanceCheck
         IReadOnlyDictionary<string, int> ActionsPastStart,
         long AllocatedBytes,
         IReadOnlyDictionary<string, int> DiagnosticsById,
-        TimeSpan Generator)
+        TimeSpan Generator,
+        string? FirstFailure)
     {
         public TimeSpan Total { get; } = PerAnalyzer.Values.Aggregate(TimeSpan.Zero, (sum, t) => sum + t);
 
@@ -353,7 +361,8 @@ internal static class PerformanceCheck
             other.ActionsPastStart,
             Math.Min(this.AllocatedBytes, other.AllocatedBytes),
             other.DiagnosticsById,
-            this.Generator < other.Generator ? this.Generator : other.Generator);
+            this.Generator < other.Generator ? this.Generator : other.Generator,
+            other.FirstFailure);
     }
 
     /// <summary>Our analyzers' own allocations by analyzer, the driver's left out of them, and the idle analyzer's count (the counter's zero).</summary>

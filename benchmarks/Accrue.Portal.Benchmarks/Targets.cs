@@ -12,8 +12,11 @@ using static PerformanceCheck;
 /// </summary>
 internal static class Targets
 {
-    /// <summary>PORTAL's own allocations per 1,000 files on the first measurement of the target (see docs/performance.md).</summary>
-    public const double FirstOwnMegabytesPerThousandFiles = 35.0;
+    /// <summary>
+    /// PORTAL's own allocations per 1,000 files, first measurement (2026-12-02, 1,000 files, the workload with the portal
+    /// shapes, the counter that leaves the driver's calls out): the goal is half of it (see docs/performance.md).
+    /// </summary>
+    public const double FirstOwnMegabytesPerThousandFiles = 15.9;
 
     /// <summary>The goals: the analyzers meet every one of them before the performance work is done.</summary>
     public static readonly Limits Goals = new(
@@ -26,15 +29,16 @@ internal static class Targets
 
     /// <summary>
     /// Regression guard, tightened as the goals are met: limits that the analyzers of the day meet with margin (about
-    /// twice their figures, which move by up to 30 % between runs on a shared machine), so that a slow day cannot fail
-    /// CI but a change that makes the analyzers markedly dearer does. Each limit moves towards its goal as the code does.
+    /// twice their figures of 2026-12-02: 2.7 % at 100 files, 18 % at 1,000, 4.7 % and 6.9 % for the documents, on a
+    /// loaded shared machine where the figures move by 30 % and more between runs), so that a slow day cannot fail CI
+    /// but a change that makes the analyzers markedly dearer does. Each limit moves towards its goal as the code does.
     /// </summary>
     public static readonly Limits Guard = new(
-        ShareOfCompileSmall: 0.07,
-        ShareOfCompileLarge: 0.07,
-        DocumentShare: 0.12,
-        DenseDocumentShare: 0.25,
-        OwnMegabytesPerThousandFiles: FirstOwnMegabytesPerThousandFiles * 1.5,
+        ShareOfCompileSmall: 0.06,
+        ShareOfCompileLarge: 0.40,
+        DocumentShare: 0.10,
+        DenseDocumentShare: 0.15,
+        OwnMegabytesPerThousandFiles: FirstOwnMegabytesPerThousandFiles * 2,
         Growth: 1.50);
 
     /// <summary>Below this size the share of compile time has the looser limit: a fixed cost weighs more on a small project.</summary>

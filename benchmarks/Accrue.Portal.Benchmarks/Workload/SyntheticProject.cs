@@ -6,9 +6,11 @@ using System.Text;
 
 /// <summary>
 /// Generates a realistic ASP.NET Core shop of N files: controllers and services with logging, EF Core and caches,
-/// and, in about one file in twenty, Stripe billing-portal code written the way real apps write it (redirects,
-/// SPA JSON, flow data, helpers that return the URL, the occasional mistake). The Stripe-free variant swaps the portal
-/// files for ordinary ones and references no Stripe.net. Deterministic: the same N gives the same sources.
+/// and, in one file in twenty, Stripe billing-portal code in the shapes real apps have (<see cref="PortalShapes"/>):
+/// a controller calling Stripe itself, a service behind a DI interface returning the URL, a factory building the
+/// options, an adapter handing them to a helper in another file, an options source behind an interface; one portal
+/// file in three carries mistakes. The Stripe-free variant swaps the portal files for ordinary ones and references no
+/// Stripe.net. Deterministic: the same N gives the same sources.
 /// </summary>
 public static class SyntheticProject
 {
@@ -20,9 +22,7 @@ public static class SyntheticProject
         for (var i = 1; i < fileCount; i++)
         {
             var isPortal = withStripe && i % PortalFileInterval == 0;
-            files.Add(isPortal
-                ? ($"Billing/Portal{i}Controller.cs", PortalSource(i))
-                : ($"Orders/Order{i}Controller.cs", OrderSource(i)));
+            files.Add(isPortal ? PortalShapes.File(i) : ($"Orders/Order{i}Controller.cs", OrderSource(i)));
         }
 
         return files;
@@ -62,10 +62,10 @@ public static class SyntheticProject
         return count;
     }
 
-    private static string Usings(bool withStripe) =>
+    internal static string Usings(bool withStripe) =>
         "using System;\nusing System.Collections.Generic;\nusing System.Linq;\nusing System.Text;\nusing System.Threading;\nusing System.Threading.Tasks;\n"
         + "using Microsoft.AspNetCore.Mvc;\nusing Microsoft.EntityFrameworkCore;\nusing Microsoft.Extensions.Caching.Memory;\nusing Microsoft.Extensions.Logging;\nusing Shop;\n"
-        + (withStripe ? "using Stripe;\nusing Stripe.BillingPortal;\n" : string.Empty)
+        + (withStripe ? "using Microsoft.Extensions.DependencyInjection;\nusing Stripe;\nusing Stripe.BillingPortal;\n" : string.Empty)
         + "\n";
 
     private const string DbContextSource = """
@@ -97,13 +97,6 @@ public static class SyntheticProject
         + $"namespace Shop.Orders{i};\n\n[ApiController]\n[Route(\"orders{i}\")]\n"
         + $"public sealed class Order{i}Controller(ShopDbContext db, IMemoryCache cache, ILogger<Order{i}Controller> logger) : ControllerBase\n{{\n"
         + OrderMembers(i)
-        + "}\n";
-
-    private static string PortalSource(int i) =>
-        Usings(withStripe: true)
-        + $"namespace Shop.Billing{i};\n\n[ApiController]\n[Route(\"billing{i}\")]\n"
-        + $"public sealed class Portal{i}Controller(IStripeClient client, ShopDbContext db, IMemoryCache cache, ILogger<Portal{i}Controller> logger) : ControllerBase\n{{\n"
-        + PortalMembers(i)
         + "}\n";
 
     private static string OrderMembers(int i)
@@ -165,12 +158,11 @@ public static class SyntheticProject
             """;
     }
 
-    private static string PortalMembers(int i)
+    internal static string PortalMembers(int i)
     {
         var n = i.ToString(CultureInfo.InvariantCulture);
 
-        // One portal file in three carries mistakes (a flow-type typo, the URL in a debug log), as real code bases occasionally do.
-        var hasMistakes = i % (PortalFileInterval * 3) == 0;
+        var hasMistakes = PortalShapes.HasMistakes(i);
         var cancelType = hasMistakes ? "subscription_cancl" : "subscription_cancel";
         var debugLog = hasMistakes ? "logger.LogDebug(\"Portal link {Url}\", session.Url);" : "logger.LogDebug(\"Portal session {SessionId}\", session.Id);";
         return $$"""

@@ -8,8 +8,8 @@ using Microsoft.CodeAnalysis.CSharp;
 
 /// <summary>
 /// The benchmark's generated shop (<see cref="SyntheticProject"/>) as a compilation, for the tests that run every
-/// analyzer over a whole project. With Stripe.net it also references the <c>Accrue.Portal</c> runtime, so every rule
-/// has something to register for.
+/// analyzer over a whole project. With Stripe.net it also references the <c>Accrue.Portal</c> runtime
+/// (<see cref="WorkloadReferences"/>), so every rule has something to register for.
 /// </summary>
 public static class GeneratedShop
 {
@@ -24,11 +24,10 @@ public static class GeneratedShop
     /// <summary>A fresh compilation of <paramref name="trees"/>, so nothing is served from an earlier compilation's caches.</summary>
     public static CSharpCompilation Compile(ImmutableArray<SyntaxTree> trees, bool withStripe)
     {
-        var references = WorkloadReferences.Get(withStripe);
         return CSharpCompilation.Create(
             "Shop",
             trees,
-            withStripe ? references.AddRange(TestReferences.PortalRuntime) : references,
+            WorkloadReferences.Get(withStripe),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, optimizationLevel: OptimizationLevel.Release));
     }
 }

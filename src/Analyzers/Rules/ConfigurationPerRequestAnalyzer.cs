@@ -15,41 +15,33 @@ namespace Accrue.Portal.Analyzers.Rules
     /// new configuration, none of them the reviewed one. Reported in the handler, on the call that leads there.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class ConfigurationPerRequestAnalyzer : DiagnosticAnalyzer
+    public sealed class ConfigurationPerRequestAnalyzer : PortalAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(PortalDiagnostics.ConfigurationPerRequest);
-
-        public override void Initialize(AnalysisContext context)
+        public ConfigurationPerRequestAnalyzer()
+            : base(PortalDiagnostics.ConfigurationPerRequest)
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start =>
+        }
+
+        private protected override void AnalyzeCompilation(CompilationStartAnalysisContext start, PortalCompilation portal)
+        {
+            var requests = portal.Requests;
+            var inputs = portal.Inputs;
+            if (requests?.ConfigurationService is null || inputs is null)
             {
-                if (!StripeReference.IsPresent(start.Compilation))
-                {
-                    return;
-                }
+                return;
+            }
 
-                var portal = PortalRequestSymbols.Resolve(start.Compilation);
-                var inputs = RequestInputSymbols.Resolve(start.Compilation);
-                if (portal?.ConfigurationService is null || inputs is null)
-                {
-                    return;
-                }
+            var specification = new ConfigurationWriteSpecification(requests);
+            var engine = new TaintEngine(start.Compilation, specification);
 
-                var specification = new ConfigurationWriteSpecification(portal);
-                var engine = new TaintEngine(start.Compilation, specification);
-
-                // Only request handlers are analysed: an action or page handler by its symbol, a minimal API delegate by the
-                // lambda that MapGet/MapPost receive.
-                OperationBlockGate.Register(
-                    start,
-                    operation => operation is IAnonymousFunctionOperation lambda && inputs.IsEndpointDelegate(lambda.Symbol, lambda.Body),
-                    block => Analyze(block, inputs, specification, engine),
-                    ImmutableArray.Create(OperationKind.AnonymousFunction),
-                    owner => owner is IMethodSymbol method && inputs.IsActionOrHandler(method));
-            });
+            // Only request handlers are analysed: an action or page handler by its symbol, a minimal API delegate by the
+            // lambda that MapGet/MapPost receive.
+            OperationBlockGate.Register(
+                start,
+                operation => operation is IAnonymousFunctionOperation lambda && inputs.IsEndpointDelegate(lambda.Symbol, lambda.Body),
+                block => Analyze(block, inputs, specification, engine),
+                ImmutableArray.Create(OperationKind.AnonymousFunction),
+                owner => owner is IMethodSymbol method && inputs.IsActionOrHandler(method));
         }
 
         private static void Analyze(OperationBlockAnalysisContext context, RequestInputSymbols inputs, ConfigurationWriteSpecification specification, TaintEngine engine)

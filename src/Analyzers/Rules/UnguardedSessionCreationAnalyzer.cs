@@ -24,7 +24,7 @@ namespace Accrue.Portal.Analyzers.Rules
                 return;
             }
 
-            start.RegisterOperationAction(c => Analyze(c, sessionService), OperationKind.Invocation);
+            OperationBlockGate.RegisterOperationAction(start, c => Analyze(c, sessionService), OperationKind.Invocation);
         }
 
         /// <summary>The SessionService method the invocation reaches (through overrides in a subclass), or null.</summary>

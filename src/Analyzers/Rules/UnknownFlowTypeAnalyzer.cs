@@ -37,7 +37,8 @@ namespace Accrue.Portal.Analyzers.Rules
             }
 
             // One callback for both checks: the driver calls back once per registration and operation.
-            start.RegisterOperationAction(
+            OperationBlockGate.RegisterOperationAction(
+                start,
                 c =>
                 {
                     if (c.Operation is ISimpleAssignmentOperation assignment)

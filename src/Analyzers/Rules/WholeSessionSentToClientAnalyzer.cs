@@ -38,9 +38,26 @@ namespace Accrue.Portal.Analyzers.Rules
 
             var resultFactories = ResolveAll(compilation, AspNetNames.ControllerBase, AspNetNames.Controller, AspNetNames.Results, AspNetNames.TypedResults);
             var resultTypes = ResolveAll(compilation, AspNetNames.JsonResult, AspNetNames.OkObjectResult);
-            start.RegisterOperationAction(c => AnalyzeReturn(c, session, inputs), OperationKind.Return);
-            start.RegisterOperationAction(c => AnalyzeResultCall(c, session, resultFactories), OperationKind.Invocation);
-            start.RegisterOperationAction(c => AnalyzeResultCreation(c, session, resultTypes), OperationKind.ObjectCreation);
+            OperationBlockGate.RegisterOperationAction(
+                start,
+                c =>
+                {
+                    switch (c.Operation.Kind)
+                    {
+                        case OperationKind.Return:
+                            AnalyzeReturn(c, session, inputs);
+                            break;
+                        case OperationKind.Invocation:
+                            AnalyzeResultCall(c, session, resultFactories);
+                            break;
+                        default:
+                            AnalyzeResultCreation(c, session, resultTypes);
+                            break;
+                    }
+                },
+                OperationKind.Return,
+                OperationKind.Invocation,
+                OperationKind.ObjectCreation);
         }
 
         private static void AnalyzeReturn(OperationAnalysisContext context, SessionType session, RequestInputSymbols inputs)

@@ -30,7 +30,8 @@ namespace Accrue.Portal.Analyzers.Rules
             }
 
             var engine = new TaintEngine(start.Compilation, specification);
-            OperationBlockGate.Register(start, engine.IsTaintEntry, block => Analyze(block, engine), TaintEngine.EntryKinds, engine.HasSourceParameter);
+            var gate = new TaintGate(engine);
+            OperationBlockGate.Register(start, gate.IsTaintEntry, block => Analyze(block, engine), TaintGate.EntryKinds, gate.HasSourceParameter);
         }
 
         private static void Analyze(OperationBlockAnalysisContext context, TaintEngine engine)

@@ -15,7 +15,7 @@ namespace Accrue.Portal.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class RequestInputFlowAnalyzer : PortalAnalyzer
     {
-        private static readonly ImmutableArray<OperationKind> SinkEntryKinds = TaintEngine.CallKinds.Add(OperationKind.SimpleAssignment);
+        private static readonly ImmutableArray<OperationKind> SinkEntryKinds = TaintGate.CallKinds.Add(OperationKind.SimpleAssignment);
 
         public RequestInputFlowAnalyzer()
             : base(PortalDiagnostics.ReturnUrlFromRequestInput, PortalDiagnostics.CustomerFromRequestInput)
@@ -34,9 +34,10 @@ namespace Accrue.Portal.Analyzers.Rules
             // handful of places, so the gate looks for the sink side: a write of a return URL or customer, or a call of
             // the app's own code that makes one.
             var engine = new TaintEngine(start.Compilation, specification);
+            var gate = new TaintGate(engine);
             OperationBlockGate.Register(
                 start,
-                operation => specification.IsSinkWrite(operation) || engine.CallsMethodReachingSink(operation),
+                operation => specification.IsSinkWrite(operation) || gate.CallsMethodReachingSink(operation),
                 block => Analyze(block, engine),
                 SinkEntryKinds);
         }

@@ -38,6 +38,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
         private readonly ConcurrentDictionary<ITypeSymbol, bool> portalTypes = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
         private readonly Func<ITypeSymbol, bool> isPortalTypeUncached;
         private readonly Func<(IMethodSymbol Method, int Depth), bool> reachesUncached;
+        private readonly Func<ISymbol, BodyFacts> collectCallee;
         private readonly Implementations implementations;
 
         private PortalBodies(Compilation compilation)
@@ -47,6 +48,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
             this.implementations = Implementations.For(compilation);
             this.isPortalTypeUncached = this.IsPortalTypeUncached;
             this.reachesUncached = key => this.ReachesUncached(key.Method, key.Depth);
+            this.collectCallee = method => this.Collect(MethodBodies.Read((IMethodSymbol)method, this.compilation));
         }
 
         public static PortalBodies For(Compilation compilation) => Shared.Get(compilation)!;
@@ -54,7 +56,12 @@ namespace Accrue.Portal.Analyzers.Knowledge
         /// <summary>The body (the operation blocks the driver hands out for <paramref name="owner"/>) touches Stripe, itself or through the app's calls.</summary>
         public bool Touches(ISymbol owner, ImmutableArray<IOperation> blocks)
         {
-            var body = this.facts.GetOrAdd(owner, _ => this.Collect(blocks));
+            // Every gated rule asks for every body: the answer is read without a closure; a race collects a body twice, alike.
+            if (!this.facts.TryGetValue(owner, out var body))
+            {
+                body = this.facts.GetOrAdd(owner, this.Collect(blocks));
+            }
+
             return this.Reaches(body, CallDepth);
         }
 
@@ -97,7 +104,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
         private bool ReachesUncached(IMethodSymbol method, int depth)
         {
             if (TypeFacts.HasSourceBody(method, this.compilation)
-                && this.Reaches(this.facts.GetOrAdd(method, m => this.Collect(MethodBodies.Read((IMethodSymbol)m, this.compilation))), depth))
+                && this.Reaches(this.facts.GetOrAdd(method, this.collectCallee), depth))
             {
                 return true;
             }

@@ -17,44 +17,37 @@ namespace Accrue.Portal.CodeFixes
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(IncompleteFlowDataCodeFixProvider))]
     [Shared]
-    public sealed class IncompleteFlowDataCodeFixProvider : CodeFixProvider
+    public sealed class IncompleteFlowDataCodeFixProvider : PortalCodeFixProvider
     {
         public const string CreateSubOptionsKey = "PORTAL006.CreateSubOptions";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.IncompleteFlowData);
-
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        public IncompleteFlowDataCodeFixProvider()
+            : base(PortalDiagnostics.IncompleteFlowData)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null || semanticModel is null)
+        }
+
+        private protected override Task RegisterFixesAsync(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel semanticModel)
+        {
+            if (!diagnostic.Properties.TryGetValue(IncompleteFlowDataAnalyzer.MissingMembersProperty, out var members) || members is null
+                || diagnostic.AdditionalLocations.Count != 1 || diagnostic.AdditionalLocations[0].SourceTree != root.SyntaxTree
+                || InitializerEditor.FindCreation(root, diagnostic.AdditionalLocations[0].SourceSpan) is not { } creation
+                || semanticModel.GetTypeInfo(creation, context.CancellationToken).Type is not { } type)
             {
-                return;
+                return Task.CompletedTask;
             }
 
-            foreach (var diagnostic in context.Diagnostics)
+            var names = members.Split('.');
+            var value = FindValueInScope(semanticModel, creation.SpanStart, names[names.Length - 1]);
+            var member = value is null ? null : BuildMember(semanticModel, creation.SpanStart, type, names, value);
+            if (member is not null)
             {
-                if (!diagnostic.Properties.TryGetValue(IncompleteFlowDataAnalyzer.MissingMembersProperty, out var members) || members is null
-                    || diagnostic.AdditionalLocations.Count != 1 || diagnostic.AdditionalLocations[0].SourceTree != root.SyntaxTree
-                    || InitializerEditor.FindCreation(root, diagnostic.AdditionalLocations[0].SourceSpan) is not { } creation
-                    || semanticModel.GetTypeInfo(creation, context.CancellationToken).Type is not { } type)
-                {
-                    continue;
-                }
-
-                var names = members.Split('.');
-                var value = FindValueInScope(semanticModel, creation.SpanStart, names[names.Length - 1]);
-                var member = value is null ? null : BuildMember(semanticModel, creation.SpanStart, type, names, value);
-                if (member is not null)
-                {
-                    var span = creation.Span;
-                    context.RegisterCodeFix(
-                        CodeAction.Create($"Set {members} = {value}", ct => InitializerEditor.AddMemberAsync(context.Document, span, member, ct), CreateSubOptionsKey),
-                        diagnostic);
-                }
+                var span = creation.Span;
+                context.RegisterCodeFix(
+                    CodeAction.Create($"Set {members} = {value}", ct => InitializerEditor.AddMemberAsync(context.Document, span, member, ct), CreateSubOptionsKey),
+                    diagnostic);
             }
+
+            return Task.CompletedTask;
         }
 
         /// <summary>The one string parameter or earlier local named <c>field</c> or <c>fieldId</c> (any case).</summary>

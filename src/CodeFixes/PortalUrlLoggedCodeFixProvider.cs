@@ -20,49 +20,42 @@ namespace Accrue.Portal.CodeFixes
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PortalUrlLoggedCodeFixProvider))]
     [Shared]
-    public sealed class PortalUrlLoggedCodeFixProvider : CodeFixProvider
+    public sealed class PortalUrlLoggedCodeFixProvider : PortalCodeFixProvider
     {
         public const string UseSessionIdKey = "PORTAL001.UseSessionId";
         public const string RemoveArgumentKey = "PORTAL001.RemoveArgument";
 
         private static readonly Regex Placeholder = new Regex(@"(?<!\{)\{(?!\{)[^{}]*\}", RegexOptions.CultureInvariant);
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.PortalUrlLogged);
-
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        public PortalUrlLoggedCodeFixProvider()
+            : base(PortalDiagnostics.PortalUrlLogged)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null || semanticModel is null)
+        }
+
+        private protected override Task RegisterFixesAsync(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel semanticModel)
+        {
+            if (SessionIdReplacement.Find(diagnostic, root, semanticModel, requireTextTarget: false, context.CancellationToken) is { } replacement)
             {
-                return;
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        "Log the session Id instead of its URL",
+                        _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(replacement.Target, replacement.Replacement))),
+                        UseSessionIdKey),
+                    diagnostic);
+                return Task.CompletedTask;
             }
 
-            foreach (var diagnostic in context.Diagnostics)
+            if (FindTemplateArgument(diagnostic, root, semanticModel, context.CancellationToken) is { } removal)
             {
-                if (SessionIdReplacement.Find(diagnostic, root, semanticModel, requireTextTarget: false, context.CancellationToken) is { } replacement)
-                {
-                    context.RegisterCodeFix(
-                        CodeAction.Create(
-                            "Log the session Id instead of its URL",
-                            _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(replacement.Target, replacement.Replacement))),
-                            UseSessionIdKey),
-                        diagnostic);
-                    continue;
-                }
-
-                if (FindTemplateArgument(diagnostic, root, semanticModel, context.CancellationToken) is { } removal)
-                {
-                    context.RegisterCodeFix(
-                        CodeAction.Create(
-                            "Remove the URL and its placeholder from the log message",
-                            _ => Task.FromResult(context.Document.WithSyntaxRoot(Remove(root, removal.Argument, removal.Template, removal.PlaceholderIndex))),
-                            RemoveArgumentKey),
-                        diagnostic);
-                }
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        "Remove the URL and its placeholder from the log message",
+                        _ => Task.FromResult(context.Document.WithSyntaxRoot(Remove(root, removal.Argument, removal.Template, removal.PlaceholderIndex))),
+                        RemoveArgumentKey),
+                    diagnostic);
             }
+
+            return Task.CompletedTask;
         }
 
         /// <summary>The flagged argument as the n-th value of a message template given as a string literal with exactly one placeholder per value.</summary>

@@ -12,46 +12,39 @@ namespace Accrue.Portal.CodeFixes
     /// <summary>PORTAL002: store the session's Id instead of its URL when the Session is in scope, or remove the store.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PortalUrlStoredCodeFixProvider))]
     [Shared]
-    public sealed class PortalUrlStoredCodeFixProvider : CodeFixProvider
+    public sealed class PortalUrlStoredCodeFixProvider : PortalCodeFixProvider
     {
         public const string StoreSessionIdKey = "PORTAL002.StoreSessionId";
         public const string RemoveStoreKey = "PORTAL002.RemoveStore";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.PortalUrlStored);
-
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        public PortalUrlStoredCodeFixProvider()
+            : base(PortalDiagnostics.PortalUrlStored)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null || semanticModel is null)
+        }
+
+        private protected override Task RegisterFixesAsync(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel semanticModel)
+        {
+            if (SessionIdReplacement.Find(diagnostic, root, semanticModel, requireTextTarget: true, context.CancellationToken) is { } replacement)
             {
-                return;
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        "Store the session Id instead of its URL",
+                        _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(replacement.Target, replacement.Replacement))),
+                        StoreSessionIdKey),
+                    diagnostic);
             }
 
-            foreach (var diagnostic in context.Diagnostics)
+            if (FindStoreStatement(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)) is { } statement)
             {
-                if (SessionIdReplacement.Find(diagnostic, root, semanticModel, requireTextTarget: true, context.CancellationToken) is { } replacement)
-                {
-                    context.RegisterCodeFix(
-                        CodeAction.Create(
-                            "Store the session Id instead of its URL",
-                            _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(replacement.Target, replacement.Replacement))),
-                            StoreSessionIdKey),
-                        diagnostic);
-                }
-
-                if (FindStoreStatement(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)) is { } statement)
-                {
-                    context.RegisterCodeFix(
-                        CodeAction.Create(
-                            "Remove the statement that stores the portal URL",
-                            _ => Task.FromResult(context.Document.WithSyntaxRoot(root.RemoveNode(statement, Microsoft.CodeAnalysis.SyntaxRemoveOptions.KeepNoTrivia)!)),
-                            RemoveStoreKey),
-                        diagnostic);
-                }
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        "Remove the statement that stores the portal URL",
+                        _ => Task.FromResult(context.Document.WithSyntaxRoot(root.RemoveNode(statement, Microsoft.CodeAnalysis.SyntaxRemoveOptions.KeepNoTrivia)!)),
+                        RemoveStoreKey),
+                    diagnostic);
             }
+
+            return Task.CompletedTask;
         }
 
         /// <summary>The statement whose whole job is the store: <c>x.Field = v;</c>, <c>cache.Set(k, v);</c>, <c>await db.AddAsync(v);</c>.</summary>

@@ -25,7 +25,7 @@ namespace Accrue.Portal.CodeFixes
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReturnUrlNotAbsoluteHttpsCodeFixProvider))]
     [Shared]
-    public sealed class ReturnUrlNotAbsoluteHttpsCodeFixProvider : CodeFixProvider
+    public sealed class ReturnUrlNotAbsoluteHttpsCodeFixProvider : PortalCodeFixProvider
     {
         public const string UseHttpsKey = "PORTAL003.UseHttps";
         public const string AddProtocolKey = "PORTAL003.AddProtocol";
@@ -33,58 +33,56 @@ namespace Accrue.Portal.CodeFixes
 
         private static readonly ImmutableArray<string> ShiftedLinkParameters = ImmutableArray.Create("pathBase", "fragment", "options");
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.ReturnUrlNotAbsoluteHttps);
-
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        public ReturnUrlNotAbsoluteHttpsCodeFixProvider()
+            : base(PortalDiagnostics.ReturnUrlNotAbsoluteHttps)
         {
-            foreach (var diagnostic in context.Diagnostics)
+        }
+
+        private protected override async Task RegisterFixesAsync(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel semanticModel)
+        {
+            if (!diagnostic.Properties.TryGetValue(ReturnUrlNotAbsoluteHttpsAnalyzer.FixProperty, out var fixName)
+                || !Enum.TryParse<ReturnUrlFix>(fixName, out var fix)
+                || diagnostic.AdditionalLocations.Count != 1
+                || diagnostic.AdditionalLocations[0].SourceTree is not { } targetTree)
             {
-                if (!diagnostic.Properties.TryGetValue(ReturnUrlNotAbsoluteHttpsAnalyzer.FixProperty, out var fixName)
-                    || !Enum.TryParse<ReturnUrlFix>(fixName, out var fix)
-                    || diagnostic.AdditionalLocations.Count != 1
-                    || diagnostic.AdditionalLocations[0].SourceTree is not { } targetTree)
-                {
-                    continue;
-                }
+                return;
+            }
 
-                // The analyzer points only into its own compilation; the fix edits nothing outside the document's project.
-                var targetDocument = context.Document.Project.GetDocument(targetTree);
-                if (targetDocument is null)
-                {
-                    continue;
-                }
+            // The analyzer points only into its own compilation; the fix edits nothing outside the document's project.
+            var targetDocument = context.Document.Project.GetDocument(targetTree);
+            if (targetDocument is null)
+            {
+                return;
+            }
 
-                var targetRoot = await targetTree.GetRootAsync(context.CancellationToken).ConfigureAwait(false);
-                var target = targetRoot.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true);
+            var targetRoot = await targetTree.GetRootAsync(context.CancellationToken).ConfigureAwait(false);
+            var target = targetRoot.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true);
 
-                switch (fix)
-                {
-                    case ReturnUrlFix.HttpToHttps when HttpsChange(target) is { } change:
+            switch (fix)
+            {
+                case ReturnUrlFix.HttpToHttps when HttpsChange(target) is { } change:
+                    context.RegisterCodeFix(
+                        CodeAction.Create("Use https://", ct => ApplyAsync(targetDocument, change, ct), UseHttpsKey),
+                        diagnostic);
+                    break;
+                case ReturnUrlFix.AddProtocol or ReturnUrlFix.PathToUri when target.FirstAncestorOrSelf<InvocationExpressionSyntax>() is { } invocation:
+                    var targetModel = await targetDocument.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+                    if (targetModel?.GetOperation(invocation, context.CancellationToken) is not IInvocationOperation operation)
+                    {
+                        break;
+                    }
+
+                    var replacement = fix == ReturnUrlFix.AddProtocol ? AddProtocol(operation) : UseUri(operation, targetModel);
+                    if (replacement is not null)
+                    {
+                        var title = fix == ReturnUrlFix.AddProtocol ? "Add protocol: \"https\"" : $"Use {replacement.Value.NewName}";
+                        var change = new TextChange(replacement.Value.Span, replacement.Value.Text);
                         context.RegisterCodeFix(
-                            CodeAction.Create("Use https://", ct => ApplyAsync(targetDocument, change, ct), UseHttpsKey),
+                            CodeAction.Create(title, ct => ApplyAsync(targetDocument, change, ct), fix == ReturnUrlFix.AddProtocol ? AddProtocolKey : UseUriKey),
                             diagnostic);
-                        break;
-                    case ReturnUrlFix.AddProtocol or ReturnUrlFix.PathToUri when target.FirstAncestorOrSelf<InvocationExpressionSyntax>() is { } invocation:
-                        var semanticModel = await targetDocument.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-                        if (semanticModel?.GetOperation(invocation, context.CancellationToken) is not IInvocationOperation operation)
-                        {
-                            break;
-                        }
+                    }
 
-                        var replacement = fix == ReturnUrlFix.AddProtocol ? AddProtocol(operation) : UseUri(operation, semanticModel);
-                        if (replacement is not null)
-                        {
-                            var title = fix == ReturnUrlFix.AddProtocol ? "Add protocol: \"https\"" : $"Use {replacement.Value.NewName}";
-                            var change = new TextChange(replacement.Value.Span, replacement.Value.Text);
-                            context.RegisterCodeFix(
-                                CodeAction.Create(title, ct => ApplyAsync(targetDocument, change, ct), fix == ReturnUrlFix.AddProtocol ? AddProtocolKey : UseUriKey),
-                                diagnostic);
-                        }
-
-                        break;
-                }
+                    break;
             }
         }
 

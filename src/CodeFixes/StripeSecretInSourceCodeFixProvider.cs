@@ -26,34 +26,27 @@ namespace Accrue.Portal.CodeFixes
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(StripeSecretInSourceCodeFixProvider))]
     [Shared]
-    public sealed class StripeSecretInSourceCodeFixProvider : CodeFixProvider
+    public sealed class StripeSecretInSourceCodeFixProvider : PortalCodeFixProvider
     {
         public const string ReadFromConfigurationKey = "PORTAL014.ReadFromConfiguration";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.StripeSecretInSource);
+        public StripeSecretInSourceCodeFixProvider()
+            : base(PortalDiagnostics.StripeSecretInSource)
+        {
+        }
 
         // One editor per document: a const declaration and the secret in its initializer change together.
         public override FixAllProvider GetFixAllProvider() =>
             FixAllProvider.Create(async (context, document, diagnostics) => await FixDocumentAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        private protected override async Task RegisterFixesAsync(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel semanticModel)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null || model is null)
+            var plan = await PlanAsync(context.Document, root, semanticModel, diagnostic, context.CancellationToken).ConfigureAwait(false);
+            if (plan is not null)
             {
-                return;
-            }
-
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                var plan = await PlanAsync(context.Document, root, model, diagnostic, context.CancellationToken).ConfigureAwait(false);
-                if (plan is not null)
-                {
-                    context.RegisterCodeFix(
-                        CodeAction.Create(plan.Title, ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), ct), ReadFromConfigurationKey),
-                        diagnostic);
-                }
+                context.RegisterCodeFix(
+                    CodeAction.Create(plan.Title, ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), ct), ReadFromConfigurationKey),
+                    diagnostic);
             }
         }
 

@@ -24,42 +24,35 @@ namespace Accrue.Portal.CodeFixes
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnguardedSessionCreationCodeFixProvider))]
     [Shared]
-    public sealed class UnguardedSessionCreationCodeFixProvider : CodeFixProvider
+    public sealed class UnguardedSessionCreationCodeFixProvider : PortalCodeFixProvider
     {
         public const string UseGuardedCallKey = "PORTAL008.UseGuardedCall";
 
         /// <summary>Session members the handle has under the same name and type.</summary>
         private static readonly ImmutableHashSet<string> SameOnHandle = ImmutableHashSet.Create("Id", "Customer", "ReturnUrl", "Livemode", "Created");
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.UnguardedSessionCreation);
-
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        public UnguardedSessionCreationCodeFixProvider()
+            : base(PortalDiagnostics.UnguardedSessionCreation)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null || semanticModel is null)
+        }
+
+        private protected override Task RegisterFixesAsync(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel semanticModel)
+        {
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            var plan = Plan(node, semanticModel, context.CancellationToken);
+            if (plan is null)
             {
-                return;
+                return Task.CompletedTask;
             }
 
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-                var plan = Plan(node, semanticModel, context.CancellationToken);
-                if (plan is null)
-                {
-                    continue;
-                }
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    $"Use {plan.GuardedName}",
+                    ct => ApplyAsync(context.Document, plan, ct),
+                    UseGuardedCallKey),
+                diagnostic);
 
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        $"Use {plan.GuardedName}",
-                        ct => ApplyAsync(context.Document, plan, ct),
-                        UseGuardedCallKey),
-                    diagnostic);
-            }
+            return Task.CompletedTask;
         }
 
         private static FixPlan? Plan(SyntaxNode node, SemanticModel semanticModel, CancellationToken cancellationToken)

@@ -18,55 +18,48 @@ namespace Accrue.Portal.CodeFixes
     /// <summary>PORTAL005: replace an unknown flow type by the value it most likely meant, or by the runtime's constant.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnknownFlowTypeCodeFixProvider))]
     [Shared]
-    public sealed class UnknownFlowTypeCodeFixProvider : CodeFixProvider
+    public sealed class UnknownFlowTypeCodeFixProvider : PortalCodeFixProvider
     {
         public const string ReplaceWithSuggestionKey = "PORTAL005.ReplaceWithSuggestion";
         public const string UseRuntimeConstantKey = "PORTAL005.UseRuntimeConstant";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.UnknownFlowType);
-
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        public UnknownFlowTypeCodeFixProvider()
+            : base(PortalDiagnostics.UnknownFlowType)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null || semanticModel is null)
+        }
+
+        private protected override Task RegisterFixesAsync(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel semanticModel)
+        {
+            if (!diagnostic.Properties.TryGetValue(UnknownFlowTypeAnalyzer.SuggestionProperty, out var suggestion) || suggestion is null
+                || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax value)
             {
-                return;
+                return Task.CompletedTask;
             }
 
-            foreach (var diagnostic in context.Diagnostics)
+            var literal = FindLiteralToReplace(value, semanticModel, context.CancellationToken);
+            if (literal is not null)
             {
-                if (!diagnostic.Properties.TryGetValue(UnknownFlowTypeAnalyzer.SuggestionProperty, out var suggestion) || suggestion is null
-                    || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax value)
-                {
-                    continue;
-                }
-
-                var literal = FindLiteralToReplace(value, semanticModel, context.CancellationToken);
-                if (literal is not null)
-                {
-                    context.RegisterCodeFix(
-                        CodeAction.Create(
-                            $"Replace with '{suggestion}'",
-                            ct => ReplaceLiteralAsync(context.Document.Project.Solution, literal, suggestion, ct),
-                            ReplaceWithSuggestionKey),
-                        diagnostic);
-                }
-
-                if (value is LiteralExpressionSyntax
-                    && diagnostic.Properties.TryGetValue(UnknownFlowTypeAnalyzer.ConstantsTypeProperty, out var constantsTypeName)
-                    && FindConstant(semanticModel.Compilation, constantsTypeName, suggestion) is { } constant)
-                {
-                    context.RegisterCodeFix(
-                        CodeAction.Create(
-                            $"Use {constant.ContainingType.Name}.{constant.Name}",
-                            ct => UseConstantAsync(context.Document, value, constant, ct),
-                            UseRuntimeConstantKey),
-                        diagnostic);
-                }
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        $"Replace with '{suggestion}'",
+                        ct => ReplaceLiteralAsync(context.Document.Project.Solution, literal, suggestion, ct),
+                        ReplaceWithSuggestionKey),
+                    diagnostic);
             }
+
+            if (value is LiteralExpressionSyntax
+                && diagnostic.Properties.TryGetValue(UnknownFlowTypeAnalyzer.ConstantsTypeProperty, out var constantsTypeName)
+                && FindConstant(semanticModel.Compilation, constantsTypeName, suggestion) is { } constant)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        $"Use {constant.ContainingType.Name}.{constant.Name}",
+                        ct => UseConstantAsync(context.Document, value, constant, ct),
+                        UseRuntimeConstantKey),
+                    diagnostic);
+            }
+
+            return Task.CompletedTask;
         }
 
         /// <summary>

@@ -20,67 +20,60 @@ namespace Accrue.Portal.CodeFixes
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(WeakCancellationConfigurationCodeFixProvider))]
     [Shared]
-    public sealed class WeakCancellationConfigurationCodeFixProvider : CodeFixProvider
+    public sealed class WeakCancellationConfigurationCodeFixProvider : PortalCodeFixProvider
     {
         public const string ReplaceValueKey = "PORTAL009.ReplaceValue";
         public const string AskCancellationReasonKey = "PORTAL009.AskCancellationReason";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.WeakCancellationConfiguration);
-
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        public WeakCancellationConfigurationCodeFixProvider()
+            : base(PortalDiagnostics.WeakCancellationConfiguration)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null || semanticModel is null)
+        }
+
+        private protected override Task RegisterFixesAsync(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel semanticModel)
+        {
+            if (!diagnostic.Properties.TryGetValue(WeakCancellationConfigurationAnalyzer.FixProperty, out var fix))
             {
-                return;
+                return Task.CompletedTask;
             }
 
-            foreach (var diagnostic in context.Diagnostics)
+            var value = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            switch (fix)
             {
-                if (!diagnostic.Properties.TryGetValue(WeakCancellationConfigurationAnalyzer.FixProperty, out var fix))
-                {
-                    continue;
-                }
-
-                var value = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-                switch (fix)
-                {
-                    case WeakCancellationConfigurationAnalyzer.FixReplaceLiteral
-                        when value is LiteralExpressionSyntax literal
-                             && diagnostic.Properties.TryGetValue(WeakCancellationConfigurationAnalyzer.ReplacementProperty, out var replacement) && replacement is not null:
-                        var newLiteral = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(replacement));
+                case WeakCancellationConfigurationAnalyzer.FixReplaceLiteral
+                    when value is LiteralExpressionSyntax literal
+                         && diagnostic.Properties.TryGetValue(WeakCancellationConfigurationAnalyzer.ReplacementProperty, out var replacement) && replacement is not null:
+                    var newLiteral = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(replacement));
+                    context.RegisterCodeFix(
+                        CodeAction.Create($"Use '{replacement}'", ct => Replace(context.Document, root, literal, newLiteral), ReplaceValueKey),
+                        diagnostic);
+                    break;
+                case WeakCancellationConfigurationAnalyzer.FixEnableReason when value is LiteralExpressionSyntax falseLiteral:
+                    context.RegisterCodeFix(
+                        CodeAction.Create(
+                            "Ask for a cancellation reason",
+                            ct => Replace(context.Document, root, falseLiteral, SyntaxFactory.LiteralExpression(SyntaxKind.TrueLiteralExpression)),
+                            AskCancellationReasonKey),
+                        diagnostic);
+                    break;
+                case WeakCancellationConfigurationAnalyzer.FixAddCancellationReason or WeakCancellationConfigurationAnalyzer.FixAddReasonEnabled
+                    when diagnostic.AdditionalLocations.Count == 1 && diagnostic.AdditionalLocations[0].SourceTree == root.SyntaxTree
+                         && InitializerEditor.FindCreation(root, diagnostic.AdditionalLocations[0].SourceSpan) is { } creation:
+                    var member = fix == WeakCancellationConfigurationAnalyzer.FixAddReasonEnabled
+                        ? "Enabled = true"
+                        : CancellationReasonMember(semanticModel, creation, context.CancellationToken);
+                    if (member is not null)
+                    {
+                        var span = creation.Span;
                         context.RegisterCodeFix(
-                            CodeAction.Create($"Use '{replacement}'", ct => Replace(context.Document, root, literal, newLiteral), ReplaceValueKey),
+                            CodeAction.Create("Ask for a cancellation reason", ct => InitializerEditor.AddMemberAsync(context.Document, span, member, ct), AskCancellationReasonKey),
                             diagnostic);
-                        break;
-                    case WeakCancellationConfigurationAnalyzer.FixEnableReason when value is LiteralExpressionSyntax falseLiteral:
-                        context.RegisterCodeFix(
-                            CodeAction.Create(
-                                "Ask for a cancellation reason",
-                                ct => Replace(context.Document, root, falseLiteral, SyntaxFactory.LiteralExpression(SyntaxKind.TrueLiteralExpression)),
-                                AskCancellationReasonKey),
-                            diagnostic);
-                        break;
-                    case WeakCancellationConfigurationAnalyzer.FixAddCancellationReason or WeakCancellationConfigurationAnalyzer.FixAddReasonEnabled
-                        when diagnostic.AdditionalLocations.Count == 1 && diagnostic.AdditionalLocations[0].SourceTree == root.SyntaxTree
-                             && InitializerEditor.FindCreation(root, diagnostic.AdditionalLocations[0].SourceSpan) is { } creation:
-                        var member = fix == WeakCancellationConfigurationAnalyzer.FixAddReasonEnabled
-                            ? "Enabled = true"
-                            : CancellationReasonMember(semanticModel, creation, context.CancellationToken);
-                        if (member is not null)
-                        {
-                            var span = creation.Span;
-                            context.RegisterCodeFix(
-                                CodeAction.Create("Ask for a cancellation reason", ct => InitializerEditor.AddMemberAsync(context.Document, span, member, ct), AskCancellationReasonKey),
-                                diagnostic);
-                        }
+                    }
 
-                        break;
-                }
+                    break;
             }
+
+            return Task.CompletedTask;
         }
 
         private static Task<Document> Replace(Document document, SyntaxNode root, SyntaxNode old, SyntaxNode replacement) =>

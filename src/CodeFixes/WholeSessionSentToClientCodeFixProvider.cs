@@ -15,32 +15,26 @@ namespace Accrue.Portal.CodeFixes
     /// <summary>PORTAL012: send only the session URL (<c>new { url = session.Url }</c>) instead of the whole Session.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(WholeSessionSentToClientCodeFixProvider))]
     [Shared]
-    public sealed class WholeSessionSentToClientCodeFixProvider : CodeFixProvider
+    public sealed class WholeSessionSentToClientCodeFixProvider : PortalCodeFixProvider
     {
         public const string SendUrlOnlyKey = "PORTAL012.SendUrlOnly";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.WholeSessionSentToClient);
-
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        public WholeSessionSentToClientCodeFixProvider()
+            : base(PortalDiagnostics.WholeSessionSentToClient)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null)
+        }
+
+        private protected override Task RegisterFixesAsync(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel semanticModel)
+        {
+            if (diagnostic.Properties.ContainsKey(WholeSessionSentToClientAnalyzer.UrlOnlyFixableProperty)
+                && root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is ExpressionSyntax session)
             {
-                return;
+                context.RegisterCodeFix(
+                    CodeAction.Create("Send only the session URL", ct => SendUrlOnlyAsync(context.Document, session, ct), SendUrlOnlyKey),
+                    diagnostic);
             }
 
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (diagnostic.Properties.ContainsKey(WholeSessionSentToClientAnalyzer.UrlOnlyFixableProperty)
-                    && root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is ExpressionSyntax session)
-                {
-                    context.RegisterCodeFix(
-                        CodeAction.Create("Send only the session URL", ct => SendUrlOnlyAsync(context.Document, session, ct), SendUrlOnlyKey),
-                        diagnostic);
-                }
-            }
+            return Task.CompletedTask;
         }
 
         private static async Task<Document> SendUrlOnlyAsync(Document document, ExpressionSyntax session, CancellationToken cancellationToken)

@@ -7,7 +7,6 @@ namespace Accrue.Portal.Analyzers.DataFlow
     using System.Threading;
     using Accrue.Portal.Analyzers.Knowledge;
     using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.CSharp.Syntax;
     using Microsoft.CodeAnalysis.Operations;
 
     /// <summary>
@@ -35,8 +34,6 @@ namespace Accrue.Portal.Analyzers.DataFlow
         private readonly ConcurrentDictionary<SummaryKey, TaintOrigin?> returnSummaries = new ConcurrentDictionary<SummaryKey, TaintOrigin?>();
         private readonly ConcurrentDictionary<SummaryKey, bool> reachesSink = new ConcurrentDictionary<SummaryKey, bool>();
         private readonly ConcurrentDictionary<SummaryKey, ParameterSummary> parameterSummaries = new ConcurrentDictionary<SummaryKey, ParameterSummary>();
-        private readonly ConcurrentDictionary<INamedTypeSymbol, bool> constructorTakesSource = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
-        private readonly Func<INamedTypeSymbol, bool> anyConstructorTakesSource;
         private readonly Implementations implementations;
 
         public TaintEngine(Compilation compilation, TaintSpecification specification)
@@ -44,7 +41,6 @@ namespace Accrue.Portal.Analyzers.DataFlow
             this.compilation = compilation;
             this.Specification = specification;
             this.Propagation = PropagationTable.For(compilation);
-            this.anyConstructorTakesSource = this.AnyConstructorTakesSource;
             this.implementations = Implementations.For(compilation);
         }
 
@@ -69,82 +65,6 @@ namespace Accrue.Portal.Analyzers.DataFlow
             return this.FindSinks(facts, state, MaxCallDepth, origin: null);
         }
 
-        /// <summary>The operation kinds <see cref="CallsMethodReachingSink"/> looks at.</summary>
-        public static readonly ImmutableArray<OperationKind> CallKinds = ImmutableArray.Create(OperationKind.Invocation, OperationKind.ObjectCreation);
-
-        /// <summary>
-        /// The operation kinds <see cref="IsTaintEntry"/> looks at: where a source or a tainted call result can appear, and
-        /// where a variable of a source type is declared. Variable references are not among them: there are far more of
-        /// them than declarations, and a variable holds a source only if it is declared with the source's type.
-        /// </summary>
-        public static readonly ImmutableArray<OperationKind> EntryKinds = ImmutableArray.Create(
-            OperationKind.Invocation,
-            OperationKind.PropertyReference,
-            OperationKind.FieldReference,
-            OperationKind.Await,
-            OperationKind.VariableDeclarator,
-            OperationKind.DeclarationExpression,
-            OperationKind.DeclarationPattern,
-            OperationKind.RecursivePattern,
-            OperationKind.Loop,
-            OperationKind.AnonymousFunction,
-            OperationKind.LocalFunction);
-
-        /// <summary>
-        /// Gate trigger: the operation can bring taint into a body: a source candidate of the specification, a variable
-        /// declared with a source type, or a call (or property read) into this compilation whose callee returns taint.
-        /// A body without any of these (and without a parameter of a source type, <see cref="HasSourceParameter"/>)
-        /// cannot hold taint, so it is skipped without collecting its facts.
-        /// </summary>
-        public bool IsTaintEntry(IOperation operation)
-        {
-            if (this.DeclaresSource(operation) || this.Specification.IsSourceCandidate(operation))
-            {
-                return true;
-            }
-
-            var callee = operation switch
-            {
-                IInvocationOperation invocation => invocation.TargetMethod,
-                IPropertyReferenceOperation property => property.Property.GetMethod,
-                _ => null,
-            };
-            if (callee is null || callee.MethodKind == MethodKind.LocalFunction)
-            {
-                return false;
-            }
-
-            // Most calls are into other assemblies: the source test comes first, the text test only for the rest.
-            var hasBody = TypeFacts.HasSourceBody(callee, this.compilation);
-            if (!hasBody && !this.implementations.TryGet(callee, out _))
-            {
-                return false;
-            }
-
-            if (TypeFacts.CannotCarryText(callee.ReturnType))
-            {
-                return false;
-            }
-
-            if (hasBody && this.ReturnsTaint(callee, MaxCallDepth - 1) is not null)
-            {
-                return true;
-            }
-
-            if (this.implementations.TryGet(callee, out var bodies))
-            {
-                foreach (var body in bodies)
-                {
-                    if (this.ReturnsTaint(body, MaxCallDepth - 1) is not null)
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
-        }
-
         /// <summary>The implementations and overrides a call of <paramref name="callee"/> may run (none when it does not dispatch).</summary>
         public bool TryGetImplementations(IMethodSymbol callee, out ImmutableArray<IMethodSymbol> bodies) => this.implementations.TryGet(callee, out bodies);
 
@@ -156,121 +76,6 @@ namespace Accrue.Portal.Analyzers.DataFlow
 
             static string DisplayName(IMethodSymbol method) =>
                 method.AssociatedSymbol is IPropertySymbol property ? TypeFacts.MemberDisplayName(property) : TypeFacts.MemberDisplayName(method);
-        }
-
-        /// <summary>
-        /// Gate trigger in a body's own declaration: a parameter of a source type, its own or one a primary constructor of
-        /// its type captures (in scope in every member, read without a declaration in the body).
-        /// </summary>
-        public bool HasSourceParameter(ISymbol owner) =>
-            (owner is IMethodSymbol method && this.AnyOfSourceType(method.Parameters))
-            || (owner.ContainingType is { } type && this.constructorTakesSource.GetOrAdd(type, this.anyConstructorTakesSource));
-
-        /// <summary>
-        /// Any constructor taking a source value stands in for the primary constructor, which Roslyn's symbols do not
-        /// mark. Asked once per type: <c>InstanceConstructors</c> builds a new array on every call.
-        /// </summary>
-        private bool AnyConstructorTakesSource(INamedTypeSymbol type)
-        {
-            foreach (var constructor in type.InstanceConstructors)
-            {
-                if (this.AnyOfSourceType(constructor.Parameters))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private bool DeclaresSource(IOperation operation)
-        {
-            var specification = this.Specification;
-            switch (operation)
-            {
-                case IVariableDeclaratorOperation declarator:
-                    return specification.IsSourceType(declarator.Symbol.Type);
-                case IDeclarationExpressionOperation declaration:
-                    foreach (var declared in declaration.Expression.DescendantsAndSelf())
-                    {
-                        if (declared is ILocalReferenceOperation local && specification.IsSourceType(local.Local.Type))
-                        {
-                            return true;
-                        }
-                    }
-
-                    return false;
-                case IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol local }:
-                    return specification.IsSourceType(local.Type);
-                case IRecursivePatternOperation { DeclaredSymbol: ILocalSymbol local }:
-                    return specification.IsSourceType(local.Type);
-                case IForEachLoopOperation loop:
-                    foreach (var local in loop.Locals)
-                    {
-                        if (specification.IsSourceType(local.Type))
-                        {
-                            return true;
-                        }
-                    }
-
-                    return false;
-                case IAnonymousFunctionOperation function:
-                    return this.AnyOfSourceType(function.Symbol.Parameters);
-                case ILocalFunctionOperation function:
-                    return this.AnyOfSourceType(function.Symbol.Parameters);
-                default:
-                    return false;
-            }
-        }
-
-        private bool AnyOfSourceType(ImmutableArray<IParameterSymbol> parameters)
-        {
-            foreach (var parameter in parameters)
-            {
-                if (this.Specification.IsSourceType(parameter.Type))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>
-        /// Gate trigger for a specification whose sinks are rarer than its sources: a call of a method or constructor of
-        /// this compilation that has a sink within the call depth. With the specification's own sink writes, it finds every
-        /// body where a finding can be reported, since findings sit at sinks.
-        /// </summary>
-        public bool CallsMethodReachingSink(IOperation operation)
-        {
-            var callee = operation switch
-            {
-                IInvocationOperation invocation when invocation.TargetMethod.MethodKind != MethodKind.LocalFunction => invocation.TargetMethod,
-                IObjectCreationOperation creation => creation.Constructor,
-                _ => null,
-            };
-            if (callee is null)
-            {
-                return false;
-            }
-
-            if (TypeFacts.HasSourceBody(callee, this.compilation) && this.CalleeMayReachSink(callee, MaxCallDepth - 1))
-            {
-                return true;
-            }
-
-            if (this.implementations.TryGet(callee, out var bodies))
-            {
-                foreach (var body in bodies)
-                {
-                    if (this.CalleeMayReachSink(body, MaxCallDepth - 1))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
         }
 
         /// <summary>
@@ -367,7 +172,8 @@ namespace Accrue.Portal.Analyzers.DataFlow
             return false;
         }
 
-        private bool CalleeMayReachSink(IMethodSymbol callee, int depth) =>
+        /// <summary>Cheap gate: the method, or one it passes values to within <paramref name="depth"/>, has a sink.</summary>
+        public bool CalleeMayReachSink(IMethodSymbol callee, int depth) =>
             this.reachesSink.GetOrAdd(
                 new SummaryKey(callee.OriginalDefinition, -2, depth),
                 key => this.GetBody(key.Method) is { } body && this.MayReachSink(body, key.Depth));
@@ -430,33 +236,8 @@ namespace Accrue.Portal.Analyzers.DataFlow
         {
             return this.bodies.GetOrAdd(method, m =>
             {
-                var builder = ImmutableArray.CreateBuilder<IOperation>();
-                var implementation = m.PartialImplementationPart ?? m;
-                foreach (var reference in implementation.DeclaringSyntaxReferences)
-                {
-                    if (!this.compilation.ContainsSyntaxTree(reference.SyntaxTree))
-                    {
-                        continue;
-                    }
-
-                    var syntax = reference.GetSyntax();
-
-                    // Auto-property accessors and positional record properties have no body to bind.
-                    if (syntax is AccessorDeclarationSyntax { Body: null, ExpressionBody: null } or ParameterSyntax)
-                    {
-                        continue;
-                    }
-
-#pragma warning disable RS1030 // Summaries need the bodies of other methods; the analyzer driver caches these semantic models.
-                    var model = this.compilation.GetSemanticModel(syntax.SyntaxTree);
-#pragma warning restore RS1030
-                    if (model.GetOperation(syntax) is { } operation)
-                    {
-                        builder.Add(operation);
-                    }
-                }
-
-                return builder.Count == 0 ? null : MethodFacts.Collect(m, builder.ToImmutable(), this.compilation, this.Specification, this.Propagation, this.implementations);
+                var blocks = MethodBodies.Read(m, this.compilation);
+                return blocks.IsEmpty ? null : MethodFacts.Collect(m, blocks, this.compilation, this.Specification, this.Propagation, this.implementations);
             });
         }
 
@@ -482,25 +263,5 @@ namespace Accrue.Portal.Analyzers.DataFlow
 
             public override int GetHashCode() => (SymbolEqualityComparer.Default.GetHashCode(this.Method) * 31 + this.Ordinal) * 31 + this.Depth;
         }
-    }
-
-    /// <summary>Where a parameter's value goes inside its method.</summary>
-    internal sealed class ParameterSummary
-    {
-        public static readonly ParameterSummary None = new ParameterSummary(false, SinkKind.None, ImmutableArray<SinkDescription>.Empty);
-
-        public ParameterSummary(bool reachesReturn, SinkKind returnCleared, ImmutableArray<SinkDescription> sinks)
-        {
-            this.ReachesReturn = reachesReturn;
-            this.ReturnCleared = returnCleared;
-            this.Sinks = sinks;
-        }
-
-        public bool ReachesReturn { get; }
-
-        /// <summary>The sinks a check inside the method clears the returned parameter for (a method that validates and returns its input).</summary>
-        public SinkKind ReturnCleared { get; }
-
-        public ImmutableArray<SinkDescription> Sinks { get; }
     }
 }

@@ -7,9 +7,11 @@ namespace Accrue.Portal.Analyzers.Knowledge
     using Microsoft.CodeAnalysis.Diagnostics;
 
     /// <summary>
-    /// Runs a whole-method analysis only for method bodies that contain a trigger operation. The compiler's driver
-    /// walks each body once for every analyzer and hands out only the operation kinds asked for, so a body without a
-    /// trigger (almost every body in an app) costs a few cheap callbacks instead of one full walk per rule.
+    /// Runs a rule only for method bodies that can hold what it reports. First, for every rule, the body must touch
+    /// Stripe (<see cref="PortalBodies"/>, answered once per body for all rules): for any other body nothing is
+    /// registered, so the driver calls no rule back for its operations. Then a whole-method analysis runs only where a
+    /// trigger operation fired: the driver walks each body once for every analyzer and hands out only the operation
+    /// kinds asked for, so a portal body without a trigger costs a few cheap callbacks instead of one full walk per rule.
     /// </summary>
     internal static class OperationBlockGate
     {
@@ -27,8 +29,14 @@ namespace Accrue.Portal.Analyzers.Knowledge
             ImmutableArray<OperationKind> triggerKinds,
             Func<ISymbol, bool>? isTriggeredByOwner = null)
         {
+            var bodies = PortalBodies.For(start.Compilation);
             start.RegisterOperationBlockStartAction(blockStart =>
             {
+                if (!bodies.Touches(blockStart.OwningSymbol, blockStart.OperationBlocks))
+                {
+                    return;
+                }
+
                 var triggered = isTriggeredByOwner?.Invoke(blockStart.OwningSymbol) == true ? 1 : 0;
                 blockStart.RegisterOperationAction(
                     c =>
@@ -46,6 +54,19 @@ namespace Accrue.Portal.Analyzers.Knowledge
                         analyze(c);
                     }
                 });
+            });
+        }
+
+        /// <summary>A rule that looks at single operations: called back for them only in bodies that touch Stripe.</summary>
+        public static void RegisterOperationAction(CompilationStartAnalysisContext start, Action<OperationAnalysisContext> action, params OperationKind[] kinds)
+        {
+            var bodies = PortalBodies.For(start.Compilation);
+            start.RegisterOperationBlockStartAction(blockStart =>
+            {
+                if (bodies.Touches(blockStart.OwningSymbol, blockStart.OperationBlocks))
+                {
+                    blockStart.RegisterOperationAction(action, kinds);
+                }
             });
         }
     }

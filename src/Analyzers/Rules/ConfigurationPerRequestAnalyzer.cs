@@ -15,44 +15,36 @@ namespace Accrue.Portal.Analyzers.Rules
     /// new configuration, none of them the reviewed one. Reported in the handler, on the call that leads there.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class ConfigurationPerRequestAnalyzer : DiagnosticAnalyzer
+    public sealed class ConfigurationPerRequestAnalyzer : PortalAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(PortalDiagnostics.ConfigurationPerRequest);
-
-        public override void Initialize(AnalysisContext context)
+        public ConfigurationPerRequestAnalyzer()
+            : base(PortalDiagnostics.ConfigurationPerRequest)
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start =>
-            {
-                if (!StripeReference.IsPresent(start.Compilation))
-                {
-                    return;
-                }
-
-                var portal = PortalRequestSymbols.Resolve(start.Compilation);
-                var inputs = RequestInputSymbols.Resolve(start.Compilation);
-                if (portal?.ConfigurationService is null || inputs is null)
-                {
-                    return;
-                }
-
-                var specification = new ConfigurationWriteSpecification(portal);
-                var engine = new TaintEngine(start.Compilation, specification);
-
-                // Only request handlers are analysed: an action or page handler by its symbol, a minimal API delegate by the
-                // lambda that MapGet/MapPost receive.
-                OperationBlockGate.Register(
-                    start,
-                    operation => operation is IAnonymousFunctionOperation lambda && inputs.IsEndpointDelegate(lambda.Symbol, lambda.Body),
-                    block => Analyze(block, inputs, specification, engine),
-                    ImmutableArray.Create(OperationKind.AnonymousFunction),
-                    owner => owner is IMethodSymbol method && inputs.IsActionOrHandler(method));
-            });
         }
 
-        private static void Analyze(OperationBlockAnalysisContext context, RequestInputSymbols inputs, ConfigurationWriteSpecification specification, TaintEngine engine)
+        private protected override void AnalyzeCompilation(CompilationStartAnalysisContext start, PortalCompilation portal)
+        {
+            var requests = portal.Requests;
+            var inputs = portal.Inputs;
+            if (requests?.ConfigurationService is null || inputs is null)
+            {
+                return;
+            }
+
+            var specification = new ConfigurationWriteSpecification(requests);
+            var gate = new TaintGate(new TaintEngine(start.Compilation, specification));
+
+            // Only request handlers are analysed: an action or page handler by its symbol, a minimal API delegate by the
+            // lambda that MapGet/MapPost receive.
+            OperationBlockGate.Register(
+                start,
+                operation => operation is IAnonymousFunctionOperation lambda && inputs.IsEndpointDelegate(lambda.Symbol, lambda.Body),
+                block => Analyze(block, inputs, specification, gate),
+                ImmutableArray.Create(OperationKind.AnonymousFunction),
+                owner => owner is IMethodSymbol method && inputs.IsActionOrHandler(method));
+        }
+
+        private static void Analyze(OperationBlockAnalysisContext context, RequestInputSymbols inputs, ConfigurationWriteSpecification specification, TaintGate gate)
         {
             var owner = context.OwningSymbol as IMethodSymbol;
             var ownerIsHandler = owner is not null && inputs.IsActionOrHandler(owner);
@@ -60,7 +52,7 @@ namespace Accrue.Portal.Analyzers.Rules
             {
                 if (ownerIsHandler)
                 {
-                    Report(context, block, "'" + TypeFacts.MemberDisplayName(owner!) + "'", specification, engine);
+                    Report(context, block, "'" + TypeFacts.MemberDisplayName(owner!) + "'", specification, gate);
                     continue;
                 }
 
@@ -68,13 +60,13 @@ namespace Accrue.Portal.Analyzers.Rules
                 {
                     if (operation is IAnonymousFunctionOperation lambda && inputs.IsEndpointDelegate(lambda.Symbol, lambda.Body))
                     {
-                        Report(context, lambda.Body, EndpointName(lambda), specification, engine);
+                        Report(context, lambda.Body, EndpointName(lambda), specification, gate);
                     }
                 }
             }
         }
 
-        private static void Report(OperationBlockAnalysisContext context, IOperation body, string handler, ConfigurationWriteSpecification specification, TaintEngine engine)
+        private static void Report(OperationBlockAnalysisContext context, IOperation body, string handler, ConfigurationWriteSpecification specification, TaintGate gate)
         {
             foreach (var operation in body.DescendantsAndSelf())
             {
@@ -87,7 +79,7 @@ namespace Accrue.Portal.Analyzers.Rules
                         "ConfigurationService." + invocation.TargetMethod.Name + " runs",
                         handler));
                 }
-                else if (operation is IInvocationOperation or IObjectCreationOperation && engine.CallsMethodReachingSink(operation))
+                else if (operation is IInvocationOperation or IObjectCreationOperation && gate.CallsMethodReachingSink(operation))
                 {
                     var callee = operation is IInvocationOperation call ? call.TargetMethod : ((IObjectCreationOperation)operation).Constructor!;
                     context.ReportDiagnostic(Diagnostic.Create(

@@ -14,31 +14,23 @@ namespace Accrue.Portal.Analyzers.Rules
     /// type's options, a subscription_update_confirm without exactly one item with its id, or a custom message too long.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class IncompleteFlowDataAnalyzer : DiagnosticAnalyzer
+    public sealed class IncompleteFlowDataAnalyzer : PortalAnalyzer
     {
         /// <summary>Diagnostic property: the option properties to create, dotted (<c>SubscriptionCancel.Subscription</c>).</summary>
         internal const string MissingMembersProperty = "MissingMembers";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(PortalDiagnostics.IncompleteFlowData);
-
-        public override void Initialize(AnalysisContext context)
+        public IncompleteFlowDataAnalyzer()
+            : base(PortalDiagnostics.IncompleteFlowData)
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start =>
-            {
-                if (!StripeReference.IsPresent(start.Compilation))
-                {
-                    return;
-                }
+        }
 
-                if (PortalRequestSymbols.Resolve(start.Compilation) is { } symbols)
-                {
-                    var apiVersion = StripeApiVersionReference.Of(start.Compilation);
-                    symbols.RegisterSessionRequestAnalysis(start, (c, requests) => Analyze(c, symbols, requests, apiVersion));
-                }
-            });
+        private protected override void AnalyzeCompilation(CompilationStartAnalysisContext start, PortalCompilation portal)
+        {
+            if (portal.Requests is { } symbols)
+            {
+                var apiVersion = portal.ApiVersion;
+                symbols.RegisterSessionRequestAnalysis(start, (c, requests) => Analyze(c, symbols, requests, apiVersion));
+            }
         }
 
         private static void Analyze(OperationBlockAnalysisContext context, PortalRequestSymbols symbols, ImmutableArray<PortalRequest> requests, StripeApiVersion apiVersion)

@@ -10,24 +10,16 @@ namespace Accrue.Portal.Analyzers.Rules
 
     /// <summary>PORTAL007: options reach the session call with neither customer field, or with a constant that is no Stripe id.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class MissingOrMalformedCustomerAnalyzer : DiagnosticAnalyzer
+    public sealed class MissingOrMalformedCustomerAnalyzer : PortalAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(PortalDiagnostics.MissingOrMalformedCustomer);
-
-        public override void Initialize(AnalysisContext context)
+        public MissingOrMalformedCustomerAnalyzer()
+            : base(PortalDiagnostics.MissingOrMalformedCustomer)
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start =>
-            {
-                if (!StripeReference.IsPresent(start.Compilation))
-                {
-                    return;
-                }
+        }
 
-                PortalRequestSymbols.Resolve(start.Compilation)?.RegisterSessionRequestAnalysis(start, Analyze);
-            });
+        private protected override void AnalyzeCompilation(CompilationStartAnalysisContext start, PortalCompilation portal)
+        {
+            portal.Requests?.RegisterSessionRequestAnalysis(start, Analyze);
         }
 
         private static void Analyze(OperationBlockAnalysisContext context, ImmutableArray<PortalRequest> requests)

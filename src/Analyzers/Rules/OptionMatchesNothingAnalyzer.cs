@@ -16,29 +16,19 @@ namespace Accrue.Portal.Analyzers.Rules
     /// compilation, at its end, for every distinct key and value of the global options and of every file's options.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class OptionMatchesNothingAnalyzer : DiagnosticAnalyzer
+    public sealed class OptionMatchesNothingAnalyzer : PortalAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(PortalDiagnostics.OptionMatchesNothing);
-
-        public override void Initialize(AnalysisContext context)
+        public OptionMatchesNothingAnalyzer()
+            : base(PortalDiagnostics.OptionMatchesNothing)
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            // RS1013 asks for a plain compilation action; the start action is the Stripe.net bail every PORTAL analyzer
-            // makes, so a project without Stripe.net registers nothing past it.
-#pragma warning disable RS1013
-            context.RegisterCompilationStartAction(start =>
-            {
-                if (!StripeReference.IsPresent(start.Compilation))
-                {
-                    return;
-                }
-
-                start.RegisterCompilationEndAction(Analyze);
-            });
-#pragma warning restore RS1013
         }
+
+        // RS1013 asks for a plain compilation action; the start action is the Stripe.net bail every PORTAL analyzer
+        // makes, so a project without Stripe.net registers nothing past it.
+#pragma warning disable RS1013
+        private protected override void AnalyzeCompilation(CompilationStartAnalysisContext start, PortalCompilation portal) =>
+            start.RegisterCompilationEndAction(Analyze);
+#pragma warning restore RS1013
 
         private static void Analyze(CompilationAnalysisContext context)
         {

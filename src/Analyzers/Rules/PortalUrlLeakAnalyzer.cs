@@ -11,34 +11,27 @@ namespace Accrue.Portal.Analyzers.Rules
     /// cached). One analyzer for both rules so each method body is tracked once; the sink's kind picks the rule.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class PortalUrlLeakAnalyzer : DiagnosticAnalyzer
+    public sealed class PortalUrlLeakAnalyzer : PortalAnalyzer
     {
         /// <summary>Diagnostic property: the Session local or parameter the URL was read from, when there is one.</summary>
         internal const string SessionNameProperty = "SessionName";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(PortalDiagnostics.PortalUrlLogged, PortalDiagnostics.PortalUrlStored);
-
-        public override void Initialize(AnalysisContext context)
+        public PortalUrlLeakAnalyzer()
+            : base(PortalDiagnostics.PortalUrlLogged, PortalDiagnostics.PortalUrlStored)
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start =>
+        }
+
+        private protected override void AnalyzeCompilation(CompilationStartAnalysisContext start, PortalCompilation portal)
+        {
+            var specification = PortalUrlTaintSpecification.TryCreate(start.Compilation, start.Options.AnalyzerConfigOptionsProvider);
+            if (specification is null)
             {
-                if (!StripeReference.IsPresent(start.Compilation))
-                {
-                    return;
-                }
+                return;
+            }
 
-                var specification = PortalUrlTaintSpecification.TryCreate(start.Compilation, start.Options.AnalyzerConfigOptionsProvider);
-                if (specification is null)
-                {
-                    return;
-                }
-
-                var engine = new TaintEngine(start.Compilation, specification);
-                OperationBlockGate.Register(start, engine.IsTaintEntry, block => Analyze(block, engine), TaintEngine.EntryKinds, engine.HasSourceParameter);
-            });
+            var engine = new TaintEngine(start.Compilation, specification);
+            var gate = new TaintGate(engine);
+            OperationBlockGate.Register(start, gate.IsTaintEntry, block => Analyze(block, engine), TaintGate.EntryKinds, gate.HasSourceParameter);
         }
 
         private static void Analyze(OperationBlockAnalysisContext context, TaintEngine engine)

@@ -13,40 +13,33 @@ namespace Accrue.Portal.Analyzers.Rules
     /// the app's service when the value was passed there), with the request input as an additional location.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class RequestInputFlowAnalyzer : DiagnosticAnalyzer
+    public sealed class RequestInputFlowAnalyzer : PortalAnalyzer
     {
-        private static readonly ImmutableArray<OperationKind> SinkEntryKinds = TaintEngine.CallKinds.Add(OperationKind.SimpleAssignment);
+        private static readonly ImmutableArray<OperationKind> SinkEntryKinds = TaintGate.CallKinds.Add(OperationKind.SimpleAssignment);
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(PortalDiagnostics.ReturnUrlFromRequestInput, PortalDiagnostics.CustomerFromRequestInput);
-
-        public override void Initialize(AnalysisContext context)
+        public RequestInputFlowAnalyzer()
+            : base(PortalDiagnostics.ReturnUrlFromRequestInput, PortalDiagnostics.CustomerFromRequestInput)
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start =>
+        }
+
+        private protected override void AnalyzeCompilation(CompilationStartAnalysisContext start, PortalCompilation portal)
+        {
+            var specification = RequestInputTaintSpecification.TryCreate(start.Compilation, start.Options);
+            if (specification is null)
             {
-                if (!StripeReference.IsPresent(start.Compilation))
-                {
-                    return;
-                }
+                return;
+            }
 
-                var specification = RequestInputTaintSpecification.TryCreate(start.Compilation, start.Options);
-                if (specification is null)
-                {
-                    return;
-                }
-
-                // Request input is everywhere in a web app (every action's parameters) while portal options are written in a
-                // handful of places, so the gate looks for the sink side: a write of a return URL or customer, or a call of
-                // the app's own code that makes one.
-                var engine = new TaintEngine(start.Compilation, specification);
-                OperationBlockGate.Register(
-                    start,
-                    operation => specification.IsSinkWrite(operation) || engine.CallsMethodReachingSink(operation),
-                    block => Analyze(block, engine),
-                    SinkEntryKinds);
-            });
+            // Request input is everywhere in a web app (every action's parameters) while portal options are written in a
+            // handful of places, so the gate looks for the sink side: a write of a return URL or customer, or a call of
+            // the app's own code that makes one.
+            var engine = new TaintEngine(start.Compilation, specification);
+            var gate = new TaintGate(engine);
+            OperationBlockGate.Register(
+                start,
+                operation => specification.IsSinkWrite(operation) || gate.CallsMethodReachingSink(operation),
+                block => Analyze(block, engine),
+                SinkEntryKinds);
         }
 
         private static void Analyze(OperationBlockAnalysisContext context, TaintEngine engine)

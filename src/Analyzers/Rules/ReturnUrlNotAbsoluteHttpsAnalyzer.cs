@@ -14,36 +14,28 @@ namespace Accrue.Portal.Analyzers.Rules
     /// returns a path.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class ReturnUrlNotAbsoluteHttpsAnalyzer : DiagnosticAnalyzer
+    public sealed class ReturnUrlNotAbsoluteHttpsAnalyzer : PortalAnalyzer
     {
         /// <summary>Diagnostic property: which <see cref="ReturnUrlFix"/> applies; the fix edits the first additional location.</summary>
         internal const string FixProperty = "Fix";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(PortalDiagnostics.ReturnUrlNotAbsoluteHttps);
-
-        public override void Initialize(AnalysisContext context)
+        public ReturnUrlNotAbsoluteHttpsAnalyzer()
+            : base(PortalDiagnostics.ReturnUrlNotAbsoluteHttps)
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start =>
+        }
+
+        private protected override void AnalyzeCompilation(CompilationStartAnalysisContext start, PortalCompilation portal)
+        {
+            var symbols = portal.Requests;
+            var fields = symbols is null ? null : OptionFieldWrites.ReturnUrls(start.Compilation, symbols);
+            if (fields is null)
             {
-                if (!StripeReference.IsPresent(start.Compilation))
-                {
-                    return;
-                }
+                return;
+            }
 
-                var symbols = PortalRequestSymbols.Resolve(start.Compilation);
-                var fields = symbols is null ? null : OptionFieldWrites.ReturnUrls(start.Compilation, symbols);
-                if (fields is null)
-                {
-                    return;
-                }
-
-                var classifier = new ReturnUrlClassifier(start.Compilation);
-                var isRelease = PortalOptions.IsReleaseBuild(start.Options, start.Compilation);
-                OperationBlockGate.Register(start, fields.IsWrite, c => Analyze(c, fields, classifier, isRelease), OperationKind.SimpleAssignment, OperationKind.Invocation);
-            });
+            var classifier = new ReturnUrlClassifier(start.Compilation);
+            var isRelease = PortalOptions.IsReleaseBuild(start.Options, start.Compilation);
+            OperationBlockGate.Register(start, fields.IsWrite, c => Analyze(c, fields, classifier, isRelease), OperationKind.SimpleAssignment, OperationKind.Invocation);
         }
 
         private static void Analyze(OperationBlockAnalysisContext context, OptionFieldWrites fields, ReturnUrlClassifier classifier, bool isRelease)

@@ -23,7 +23,7 @@ namespace Accrue.Portal.Analyzers.Rules
     /// (<c>Prefix + Body</c>), which no literal at that place shows.
     /// </remarks>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class StripeSecretInSourceAnalyzer : DiagnosticAnalyzer
+    public sealed class StripeSecretInSourceAnalyzer : PortalAnalyzer
     {
         /// <summary>Diagnostic property: the <see cref="StripeSecretKind"/> name, set where the fix can replace the expression.</summary>
         internal const string SecretKindProperty = "SecretKind";
@@ -31,23 +31,15 @@ namespace Accrue.Portal.Analyzers.Rules
         private const string InSource = "the source";
         private const string ReadFromConfiguration = "read it from configuration";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(PortalDiagnostics.StripeSecretInSource);
-
-        public override void Initialize(AnalysisContext context)
+        public StripeSecretInSourceAnalyzer()
+            : base(PortalDiagnostics.StripeSecretInSource)
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start =>
-            {
-                if (!StripeReference.IsPresent(start.Compilation))
-                {
-                    return;
-                }
+        }
 
-                start.RegisterSemanticModelAction(AnalyzeText);
-                start.RegisterOperationAction(AnalyzeNamedConstantComposition, OperationKind.Binary, OperationKind.InterpolatedString);
-            });
+        private protected override void AnalyzeCompilation(CompilationStartAnalysisContext start, PortalCompilation portal)
+        {
+            start.RegisterSemanticModelAction(AnalyzeText);
+            start.RegisterOperationAction(AnalyzeNamedConstantComposition, OperationKind.Binary, OperationKind.InterpolatedString);
         }
 
         private static void AnalyzeText(SemanticModelAnalysisContext context)

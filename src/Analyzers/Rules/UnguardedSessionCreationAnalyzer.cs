@@ -9,30 +9,22 @@ namespace Accrue.Portal.Analyzers.Rules
 
     /// <summary>PORTAL008: <c>SessionService.Create/CreateAsync</c> called directly where the guarded runtime is referenced.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class UnguardedSessionCreationAnalyzer : DiagnosticAnalyzer
+    public sealed class UnguardedSessionCreationAnalyzer : PortalAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(PortalDiagnostics.UnguardedSessionCreation);
-
-        public override void Initialize(AnalysisContext context)
+        public UnguardedSessionCreationAnalyzer()
+            : base(PortalDiagnostics.UnguardedSessionCreation)
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start =>
+        }
+
+        private protected override void AnalyzeCompilation(CompilationStartAnalysisContext start, PortalCompilation portal)
+        {
+            var sessionService = portal.Types.Get(StripeNames.SessionService);
+            if (sessionService is null || RuntimeNames.FindRuntime(start.Compilation) is null)
             {
-                if (!StripeReference.IsPresent(start.Compilation))
-                {
-                    return;
-                }
+                return;
+            }
 
-                var sessionService = KnownTypes.For(start.Compilation).Get(StripeNames.SessionService);
-                if (sessionService is null || RuntimeNames.FindRuntime(start.Compilation) is null)
-                {
-                    return;
-                }
-
-                start.RegisterOperationAction(c => Analyze(c, sessionService), OperationKind.Invocation);
-            });
+            OperationBlockGate.RegisterOperationAction(start, c => Analyze(c, sessionService), OperationKind.Invocation);
         }
 
         /// <summary>The SessionService method the invocation reaches (through overrides in a subclass), or null.</summary>

@@ -13,7 +13,7 @@ namespace Accrue.Portal.Analyzers.Rules
     /// referenced Stripe.net does not accept (with a Stripe.net newer than the tables: a near-miss of a known value).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class UnknownFlowTypeAnalyzer : DiagnosticAnalyzer
+    public sealed class UnknownFlowTypeAnalyzer : PortalAnalyzer
     {
         /// <summary>Diagnostic property: the valid value the typo most likely meant.</summary>
         internal const string SuggestionProperty = "Suggestion";
@@ -21,42 +21,35 @@ namespace Accrue.Portal.Analyzers.Rules
         /// <summary>Diagnostic property: the runtime class whose constants hold the valid values.</summary>
         internal const string ConstantsTypeProperty = "ConstantsType";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(PortalDiagnostics.UnknownFlowType);
-
-        public override void Initialize(AnalysisContext context)
+        public UnknownFlowTypeAnalyzer()
+            : base(PortalDiagnostics.UnknownFlowType)
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start =>
+        }
+
+        private protected override void AnalyzeCompilation(CompilationStartAnalysisContext start, PortalCompilation portal)
+        {
+            var typeProperties = ResolveTypeProperties(start.Compilation);
+            var apiVersion = portal.ApiVersion;
+            var baseOptions = portal.Types.Get(StripeNames.BaseOptions);
+            if (typeProperties.Count == 0 || baseOptions is null)
             {
-                if (!StripeReference.IsPresent(start.Compilation))
-                {
-                    return;
-                }
+                return;
+            }
 
-                var typeProperties = ResolveTypeProperties(start.Compilation);
-                var apiVersion = StripeApiVersionReference.Of(start.Compilation);
-                var baseOptions = KnownTypes.For(start.Compilation).Get(StripeNames.BaseOptions);
-                if (typeProperties.Count == 0 || baseOptions is null)
+            // One callback for both checks: the driver calls back once per registration and operation.
+            OperationBlockGate.RegisterOperationAction(
+                start,
+                c =>
                 {
-                    return;
-                }
-
-                // One callback for both checks: the driver calls back once per registration and operation.
-                start.RegisterOperationAction(
-                    c =>
+                    if (c.Operation is ISimpleAssignmentOperation assignment)
                     {
-                        if (c.Operation is ISimpleAssignmentOperation assignment)
-                        {
-                            AnalyzePropertyAssignment(c, assignment, typeProperties, apiVersion);
-                        }
+                        AnalyzePropertyAssignment(c, assignment, typeProperties, apiVersion);
+                    }
 
-                        AnalyzeExtraParam(c, baseOptions, apiVersion);
-                    },
-                    OperationKind.SimpleAssignment,
-                    OperationKind.Invocation);
-            });
+                    AnalyzeExtraParam(c, baseOptions, apiVersion);
+                },
+                OperationKind.SimpleAssignment,
+                OperationKind.Invocation);
         }
 
         private static Dictionary<IPropertySymbol, PortalEnumeratedField> ResolveTypeProperties(Compilation compilation)

@@ -11,34 +11,26 @@ namespace Accrue.Portal.Analyzers.Rules
 
     /// <summary>PORTAL004: options reach the session call without <c>Configuration</c> in a release build (or always, by option).</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class UnpinnedConfigurationAnalyzer : DiagnosticAnalyzer
+    public sealed class UnpinnedConfigurationAnalyzer : PortalAnalyzer
     {
         /// <summary>Diagnostic property: the configuration id from <c>accrue_portal.configuration_id</c>, for the fix.</summary>
         internal const string ConfigurationIdProperty = "ConfigurationId";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(PortalDiagnostics.UnpinnedConfiguration);
-
-        public override void Initialize(AnalysisContext context)
+        public UnpinnedConfigurationAnalyzer()
+            : base(PortalDiagnostics.UnpinnedConfiguration)
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start =>
+        }
+
+        private protected override void AnalyzeCompilation(CompilationStartAnalysisContext start, PortalCompilation portal)
+        {
+            var symbols = portal.Requests;
+            if (symbols is null)
             {
-                if (!StripeReference.IsPresent(start.Compilation))
-                {
-                    return;
-                }
+                return;
+            }
 
-                var symbols = PortalRequestSymbols.Resolve(start.Compilation);
-                if (symbols is null)
-                {
-                    return;
-                }
-
-                var isRelease = PortalOptions.IsReleaseBuild(start.Options, start.Compilation);
-                symbols.RegisterSessionRequestAnalysis(start, (c, requests) => Analyze(c, requests, isRelease));
-            });
+            var isRelease = PortalOptions.IsReleaseBuild(start.Options, start.Compilation);
+            symbols.RegisterSessionRequestAnalysis(start, (c, requests) => Analyze(c, requests, isRelease));
         }
 
         private static void Analyze(OperationBlockAnalysisContext context, ImmutableArray<PortalRequest> requests, bool isRelease)

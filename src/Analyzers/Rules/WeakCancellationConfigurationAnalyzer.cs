@@ -19,7 +19,7 @@ namespace Accrue.Portal.Analyzers.Rules
     /// is written, even when no Create/Update call is in sight; unknown values are silent.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed partial class WeakCancellationConfigurationAnalyzer : DiagnosticAnalyzer
+    public sealed partial class WeakCancellationConfigurationAnalyzer : PortalAnalyzer
     {
         /// <summary>Diagnostic property: which fix applies (one of the <c>Fix*</c> values).</summary>
         internal const string FixProperty = "Fix";
@@ -39,26 +39,18 @@ namespace Accrue.Portal.Analyzers.Rules
         /// <summary>Diagnostic property: the value a <see cref="FixReplaceLiteral"/> writes.</summary>
         internal const string ReplacementProperty = "Replacement";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(PortalDiagnostics.WeakCancellationConfiguration);
-
-        public override void Initialize(AnalysisContext context)
+        public WeakCancellationConfigurationAnalyzer()
+            : base(PortalDiagnostics.WeakCancellationConfiguration)
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start =>
-            {
-                if (!StripeReference.IsPresent(start.Compilation))
-                {
-                    return;
-                }
+        }
 
-                var symbols = PortalRequestSymbols.Resolve(start.Compilation);
-                if (symbols?.ConfigurationService is not null && symbols.ConfigurationCreateOptions is not null)
-                {
-                    OperationBlockGate.Register(start, symbols.CreatesOptions, c => Analyze(c, symbols), OperationKind.ObjectCreation);
-                }
-            });
+        private protected override void AnalyzeCompilation(CompilationStartAnalysisContext start, PortalCompilation portal)
+        {
+            var symbols = portal.Requests;
+            if (symbols?.ConfigurationService is not null && symbols.ConfigurationCreateOptions is not null)
+            {
+                OperationBlockGate.Register(start, symbols.CreatesOptions, c => Analyze(c, symbols), OperationKind.ObjectCreation);
+            }
         }
 
         private static void Analyze(OperationBlockAnalysisContext context, PortalRequestSymbols symbols)

@@ -14,41 +14,50 @@ namespace Accrue.Portal.Analyzers.Rules
     /// <c>new JsonResult(..)</c>, <c>new OkObjectResult(..)</c>: the framework serialises every field to the client.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class WholeSessionSentToClientAnalyzer : DiagnosticAnalyzer
+    public sealed class WholeSessionSentToClientAnalyzer : PortalAnalyzer
     {
         /// <summary>Diagnostic property, present when replacing the Session by <c>new { url = session.Url }</c> keeps the code compiling.</summary>
         internal const string UrlOnlyFixableProperty = "UrlOnlyFixable";
 
         private static readonly ImmutableArray<string> ResultMethods = ImmutableArray.Create("Ok", "Json");
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(PortalDiagnostics.WholeSessionSentToClient);
-
-        public override void Initialize(AnalysisContext context)
+        public WholeSessionSentToClientAnalyzer()
+            : base(PortalDiagnostics.WholeSessionSentToClient)
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start =>
+        }
+
+        private protected override void AnalyzeCompilation(CompilationStartAnalysisContext start, PortalCompilation portal)
+        {
+            var compilation = start.Compilation;
+            var session = portal.Session;
+            var inputs = portal.Inputs;
+            if (session is null || inputs is null)
             {
-                if (!StripeReference.IsPresent(start.Compilation))
-                {
-                    return;
-                }
+                return;
+            }
 
-                var compilation = start.Compilation;
-                var session = SessionType.For(compilation);
-                var inputs = RequestInputSymbols.Resolve(compilation);
-                if (session is null || inputs is null)
+            var resultFactories = ResolveAll(compilation, AspNetNames.ControllerBase, AspNetNames.Controller, AspNetNames.Results, AspNetNames.TypedResults);
+            var resultTypes = ResolveAll(compilation, AspNetNames.JsonResult, AspNetNames.OkObjectResult);
+            OperationBlockGate.RegisterOperationAction(
+                start,
+                c =>
                 {
-                    return;
-                }
-
-                var resultFactories = ResolveAll(compilation, AspNetNames.ControllerBase, AspNetNames.Controller, AspNetNames.Results, AspNetNames.TypedResults);
-                var resultTypes = ResolveAll(compilation, AspNetNames.JsonResult, AspNetNames.OkObjectResult);
-                start.RegisterOperationAction(c => AnalyzeReturn(c, session, inputs), OperationKind.Return);
-                start.RegisterOperationAction(c => AnalyzeResultCall(c, session, resultFactories), OperationKind.Invocation);
-                start.RegisterOperationAction(c => AnalyzeResultCreation(c, session, resultTypes), OperationKind.ObjectCreation);
-            });
+                    switch (c.Operation.Kind)
+                    {
+                        case OperationKind.Return:
+                            AnalyzeReturn(c, session, inputs);
+                            break;
+                        case OperationKind.Invocation:
+                            AnalyzeResultCall(c, session, resultFactories);
+                            break;
+                        default:
+                            AnalyzeResultCreation(c, session, resultTypes);
+                            break;
+                    }
+                },
+                OperationKind.Return,
+                OperationKind.Invocation,
+                OperationKind.ObjectCreation);
         }
 
         private static void AnalyzeReturn(OperationAnalysisContext context, SessionType session, RequestInputSymbols inputs)

@@ -1,0 +1,38 @@
+namespace Accrue.Portal.Analyzers
+{
+    using System.Collections.Immutable;
+    using Accrue.Portal.Analyzers.Knowledge;
+    using Microsoft.CodeAnalysis;
+    using Microsoft.CodeAnalysis.Diagnostics;
+
+    /// <summary>
+    /// The skeleton every PORTAL analyzer shares: concurrent, generated code skipped, and nothing registered past the
+    /// compilation start when the compilation does not reference Stripe.net. A rule only says what it registers for a
+    /// compilation that does, given that compilation's shared symbols.
+    /// </summary>
+    public abstract class PortalAnalyzer : DiagnosticAnalyzer
+    {
+        private protected PortalAnalyzer(params DiagnosticDescriptor[] descriptors)
+        {
+            this.SupportedDiagnostics = ImmutableArray.Create(descriptors);
+        }
+
+        public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
+
+        public sealed override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                if (StripeReference.IsPresent(start.Compilation))
+                {
+                    this.AnalyzeCompilation(start, PortalCompilation.For(start.Compilation));
+                }
+            });
+        }
+
+        /// <summary>Registers the rule's actions for a compilation that references Stripe.net.</summary>
+        private protected abstract void AnalyzeCompilation(CompilationStartAnalysisContext start, PortalCompilation portal);
+    }
+}

@@ -1,7 +1,6 @@
 namespace Accrue.Portal.CodeFixes
 {
     using System;
-    using System.Collections.Immutable;
     using System.Composition;
     using System.Linq;
     using System.Threading.Tasks;

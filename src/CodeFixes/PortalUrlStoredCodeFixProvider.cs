@@ -1,6 +1,5 @@
 namespace Accrue.Portal.CodeFixes
 {
-    using System.Collections.Immutable;
     using System.Composition;
     using System.Threading.Tasks;
     using Accrue.Portal.Analyzers;

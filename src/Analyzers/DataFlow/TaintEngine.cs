@@ -7,7 +7,6 @@ namespace Accrue.Portal.Analyzers.DataFlow
     using System.Threading;
     using Accrue.Portal.Analyzers.Knowledge;
     using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.Operations;
 
     /// <summary>
     /// Intra-method taint tracking over IOperation, with summaries of the compilation's own methods: whether a method

@@ -3,7 +3,6 @@ namespace Accrue.Portal.Analyzers.Rules
     using System.Collections.Generic;
     using System.Collections.Immutable;
     using System.Linq;
-    using Accrue.Portal.Analyzers.Knowledge;
     using Accrue.Portal.Analyzers.Requests;
     using Accrue.Portal.Internal;
     using Microsoft.CodeAnalysis;

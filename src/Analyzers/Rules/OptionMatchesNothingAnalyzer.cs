@@ -2,7 +2,6 @@ namespace Accrue.Portal.Analyzers.Rules
 {
     using System;
     using System.Collections.Generic;
-    using System.Collections.Immutable;
     using System.Linq;
     using Accrue.Portal.Analyzers.Knowledge;
     using Accrue.Portal.Internal;

@@ -78,29 +78,8 @@ namespace Accrue.Portal.Analyzers.Requests
 
         private MethodBody? ReadBody(IMethodSymbol method)
         {
-            var blocks = ImmutableArray.CreateBuilder<IOperation>();
-            foreach (var reference in (method.PartialImplementationPart ?? method).DeclaringSyntaxReferences)
-            {
-                if (!this.Compilation.ContainsSyntaxTree(reference.SyntaxTree))
-                {
-                    continue;
-                }
-
-                var syntax = reference.GetSyntax();
-                if (syntax is AccessorDeclarationSyntax { Body: null, ExpressionBody: null } or ParameterSyntax)
-                {
-                    continue;
-                }
-
-#pragma warning disable RS1030 // A request followed into another method needs its body; the analyzer driver caches these semantic models.
-                if (this.Compilation.GetSemanticModel(reference.SyntaxTree).GetOperation(syntax) is { } operation)
-#pragma warning restore RS1030
-                {
-                    blocks.Add(operation);
-                }
-            }
-
-            return blocks.Count == 0 ? null : new MethodBody(method, blocks.ToImmutable());
+            var blocks = MethodBodies.Read(method, this.Compilation);
+            return blocks.IsEmpty ? null : new MethodBody(method, blocks);
         }
 
         private ImmutableArray<IInvocationOperation> FindCallers(IMethodSymbol factory)

@@ -34,14 +34,8 @@ namespace Accrue.Portal.CodeFixes
 
         private protected override Task RegisterFixesAsync(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel semanticModel)
         {
-            if (SessionIdReplacement.Find(diagnostic, root, semanticModel, requireTextTarget: false, context.CancellationToken) is { } replacement)
+            if (SessionIdReplacement.TryRegister(context, diagnostic, root, semanticModel, requireTextTarget: false, "Log the session Id instead of its URL", UseSessionIdKey))
             {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        "Log the session Id instead of its URL",
-                        _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(replacement.Target, replacement.Replacement))),
-                        UseSessionIdKey),
-                    diagnostic);
                 return Task.CompletedTask;
             }
 

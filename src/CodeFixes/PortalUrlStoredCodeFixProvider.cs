@@ -23,15 +23,7 @@ namespace Accrue.Portal.CodeFixes
 
         private protected override Task RegisterFixesAsync(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel semanticModel)
         {
-            if (SessionIdReplacement.Find(diagnostic, root, semanticModel, requireTextTarget: true, context.CancellationToken) is { } replacement)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        "Store the session Id instead of its URL",
-                        _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(replacement.Target, replacement.Replacement))),
-                        StoreSessionIdKey),
-                    diagnostic);
-            }
+            SessionIdReplacement.TryRegister(context, diagnostic, root, semanticModel, requireTextTarget: true, "Store the session Id instead of its URL", StoreSessionIdKey);
 
             if (FindStoreStatement(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)) is { } statement)
             {

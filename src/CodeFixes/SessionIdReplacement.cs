@@ -2,9 +2,12 @@ namespace Accrue.Portal.CodeFixes
 {
     using System.Linq;
     using System.Threading;
+    using System.Threading.Tasks;
     using Accrue.Portal.Analyzers.Knowledge;
     using Accrue.Portal.Analyzers.Rules;
     using Microsoft.CodeAnalysis;
+    using Microsoft.CodeAnalysis.CodeActions;
+    using Microsoft.CodeAnalysis.CodeFixes;
     using Microsoft.CodeAnalysis.CSharp;
     using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -16,6 +19,24 @@ namespace Accrue.Portal.CodeFixes
     /// </summary>
     internal static class SessionIdReplacement
     {
+        /// <summary>Offers the swap to <c>session.Id</c> when <see cref="Find"/> finds one; false when it does not.</summary>
+        public static bool TryRegister(
+            CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel semanticModel, bool requireTextTarget, string title, string equivalenceKey)
+        {
+            if (Find(diagnostic, root, semanticModel, requireTextTarget, context.CancellationToken) is not { } replacement)
+            {
+                return false;
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    title,
+                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(replacement.Target, replacement.Replacement))),
+                    equivalenceKey),
+                diagnostic);
+            return true;
+        }
+
         public static (ExpressionSyntax Target, ExpressionSyntax Replacement)? Find(
             Diagnostic diagnostic, SyntaxNode root, SemanticModel semanticModel, bool requireTextTarget, CancellationToken cancellationToken)
         {

@@ -240,8 +240,7 @@ namespace Accrue.Portal.Analyzers.Requests
 
             bool IsOptions(ITypeSymbol? type) => this.symbols.IsOptionsType(type) || this.symbols.OptionsListElement(type) is not null;
 
-            bool IsValueList(ITypeSymbol? type) =>
-                type is INamedTypeSymbol { IsGenericType: true, Name: "List" } named && named.ContainingNamespace.ToDisplayString() == "System.Collections.Generic" && !IsOptions(type);
+            bool IsValueList(ITypeSymbol? type) => this.symbols.IsList(type) && !IsOptions(type);
 
             bool TryMatchExtraParam(IOperation? operation, out ExtraParamWrite write)
             {

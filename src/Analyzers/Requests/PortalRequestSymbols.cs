@@ -203,15 +203,13 @@ namespace Accrue.Portal.Analyzers.Requests
         public bool IsOptionsType(ITypeSymbol? type) =>
             type is INamedTypeSymbol { TypeKind: TypeKind.Class } && TypeFacts.IsOrInherits(type, this.NestedOptions);
 
+        /// <summary>A <c>List&lt;T&gt;</c> of anything.</summary>
+        public bool IsList(ITypeSymbol? type) =>
+            type is INamedTypeSymbol { IsGenericType: true } named && SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, this.List);
+
         /// <summary>The element type when <paramref name="type"/> is a <c>List&lt;T&gt;</c> of Stripe options.</summary>
-        public ITypeSymbol? OptionsListElement(ITypeSymbol? type)
-        {
-            return type is INamedTypeSymbol { IsGenericType: true } named
-                   && SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, this.List)
-                   && this.IsOptionsType(named.TypeArguments[0])
-                ? named.TypeArguments[0]
-                : null;
-        }
+        public ITypeSymbol? OptionsListElement(ITypeSymbol? type) =>
+            this.IsList(type) && type is INamedTypeSymbol named && this.IsOptionsType(named.TypeArguments[0]) ? named.TypeArguments[0] : null;
 
         /// <summary>The API field an option property writes (<c>FlowData</c> → <c>flow_data</c>), or null for unmapped members.</summary>
         public string? FieldName(IPropertySymbol property)

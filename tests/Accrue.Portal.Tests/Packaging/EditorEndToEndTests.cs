@@ -221,7 +221,7 @@ public sealed class EditorEndToEndTests(EditorEndToEndTests.HostSolution host) :
     public sealed class HostSolution : IAsyncLifetime
     {
         private readonly string root = Path.Combine(Path.GetTempPath(), "accrue-portal-editor-" + Guid.NewGuid().ToString("N"));
-        private readonly string version = "0.1.0-editor." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        private PackedFeed feed = null!;
 
         public string Root => this.root;
 
@@ -229,13 +229,11 @@ public sealed class EditorEndToEndTests(EditorEndToEndTests.HostSolution host) :
 
         public string SolutionPath => Path.Combine(this.Host, "Shop.sln");
 
-        private string Feed => Path.Combine(this.root, "feed");
-
         public async Task InitializeAsync()
         {
-            await LocalFeed.PackAsync(this.Feed, this.version);
+            this.feed = await LocalFeed.PackedAsync();
             Directory.CreateDirectory(this.Host);
-            LocalFeed.WriteNuGetConfig(this.Host, this.Feed);
+            LocalFeed.WriteNuGetConfig(this.Host, this.feed.Directory);
             this.WriteProject("Core", CoreSource, projectReference: null);
             this.WriteProject("Web", WebSource, projectReference: @"..\Core\Core.csproj");
             File.WriteAllText(this.SolutionPath, """
@@ -291,7 +289,7 @@ public sealed class EditorEndToEndTests(EditorEndToEndTests.HostSolution host) :
                     <RestorePackagesPath>{Path.Combine(this.root, "packages")}</RestorePackagesPath>
                   </PropertyGroup>
                   <ItemGroup>
-                    <PackageReference Include="Accrue.Portal" Version="{this.version}" />
+                    <PackageReference Include="Accrue.Portal" Version="{this.feed.Version}" />
                     <PackageReference Include="Stripe.net" Version="{StripeNetVersion}" />
                     <PackageReference Include="Microsoft.Extensions.Logging.Abstractions" Version="10.0.0" />
                     {reference}

@@ -54,17 +54,15 @@ public sealed class PackageEndToEndTests : IAsyncLifetime
         """;
 
     private readonly string root = Path.Combine(Path.GetTempPath(), "accrue-portal-e2e-" + Guid.NewGuid().ToString("N"));
-    private readonly string version = "0.1.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
-
-    private string Feed => Path.Combine(this.root, "feed");
+    private PackedFeed feed = null!;
 
     private string Host => Path.Combine(this.root, "host");
 
     public async Task InitializeAsync()
     {
-        await LocalFeed.PackAsync(this.Feed, this.version);
+        this.feed = await LocalFeed.PackedAsync();
         Directory.CreateDirectory(this.Host);
-        LocalFeed.WriteNuGetConfig(this.Host, this.Feed);
+        LocalFeed.WriteNuGetConfig(this.Host, this.feed.Directory);
         File.WriteAllText(Path.Combine(this.Host, "Host.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -76,7 +74,7 @@ public sealed class PackageEndToEndTests : IAsyncLifetime
                 <WarningsNotAsErrors>NU1603</WarningsNotAsErrors>
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="Accrue.Portal" Version="{this.version}" />
+                <PackageReference Include="Accrue.Portal" Version="{this.feed.Version}" />
                 <PackageReference Include="Stripe.net" Version="{TestReferences.StripeNetVersion}" />
               </ItemGroup>
             </Project>
@@ -146,7 +144,7 @@ public sealed class PackageEndToEndTests : IAsyncLifetime
 
     private void AssertPackageLayout()
     {
-        using (var runtime = ZipFile.OpenRead(Path.Combine(this.Feed, $"Accrue.Portal.{this.version}.nupkg")))
+        using (var runtime = ZipFile.OpenRead(Path.Combine(this.feed.Directory, $"Accrue.Portal.{this.feed.Version}.nupkg")))
         {
             var entries = runtime.Entries.Select(e => e.FullName).ToList();
             Assert.Contains("lib/netstandard2.0/Accrue.Portal.dll", entries);
@@ -157,7 +155,7 @@ public sealed class PackageEndToEndTests : IAsyncLifetime
             Assert.Contains("README.md", entries);
         }
 
-        using var analyzers = ZipFile.OpenRead(Path.Combine(this.Feed, $"Accrue.Portal.Analyzers.{this.version}.nupkg"));
+        using var analyzers = ZipFile.OpenRead(Path.Combine(this.feed.Directory, $"Accrue.Portal.Analyzers.{this.feed.Version}.nupkg"));
         AssertLoadsInOldestSupportedCompiler(analyzers);
         var analyzerEntries = analyzers.Entries.Select(e => e.FullName).ToList();
         Assert.Contains("analyzers/dotnet/cs/Accrue.Portal.Analyzers.dll", analyzerEntries);

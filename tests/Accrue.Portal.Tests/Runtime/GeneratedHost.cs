@@ -145,7 +145,7 @@ internal static class GeneratedHost
         }
 
         stream.Position = 0;
-        return new HostLoadContext().LoadFromStream(stream);
+        return HostLoadContext.Shared.LoadFromStream(stream);
     }
 
     public static object? Invoke(Assembly assembly, string method, params object?[] arguments)
@@ -162,18 +162,35 @@ internal static class GeneratedHost
         }
     }
 
-    private sealed class HostLoadContext() : AssemblyLoadContext("GeneratedHost", isCollectible: true)
+    /// <summary>
+    /// One context for every host (each host assembly has its own name). It is not collectible: a collectible context that
+    /// nothing references is finalized and starts unloading, and the host's next lazy load of an ASP.NET Core assembly fails.
+    /// </summary>
+    private sealed class HostLoadContext() : AssemblyLoadContext("GeneratedHost")
     {
+        public static readonly HostLoadContext Shared = new();
+
         private static readonly string AspNetCoreDirectory = Path.Combine(
             Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(typeof(object).Assembly.Location)!)!)!,
             "Microsoft.AspNetCore.App",
             Path.GetFileName(Path.GetDirectoryName(typeof(object).Assembly.Location)!));
 
+        private readonly object loading = new();
+
         protected override Assembly? Load(AssemblyName assemblyName)
         {
             // Stripe.net and Accrue.Portal come from the default context (null), so the test's StripeClient is the host's type.
             var candidate = Path.Combine(AspNetCoreDirectory, assemblyName.Name + ".dll");
-            return File.Exists(candidate) ? this.LoadFromAssemblyPath(candidate) : null;
+            if (!File.Exists(candidate))
+            {
+                return null;
+            }
+
+            // Hosts run in parallel tests and may ask for the same assembly at once; a second load of one name would throw.
+            lock (this.loading)
+            {
+                return this.Assemblies.FirstOrDefault(a => a.GetName().Name == assemblyName.Name) ?? this.LoadFromAssemblyPath(candidate);
+            }
         }
     }
 

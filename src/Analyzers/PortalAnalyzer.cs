@@ -1,10 +1,5 @@
 namespace Accrue.Portal.Analyzers
 {
-    using System.Collections.Immutable;
-    using Accrue.Portal.Analyzers.Knowledge;
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.Diagnostics;
-
     /// <summary>
     /// The skeleton every PORTAL analyzer shares: concurrent, generated code skipped, and nothing registered past the
     /// compilation start when the compilation does not reference Stripe.net. A rule only says what it registers for a

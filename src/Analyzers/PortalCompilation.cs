@@ -1,10 +1,5 @@
 namespace Accrue.Portal.Analyzers
 {
-    using Accrue.Portal.Analyzers.Knowledge;
-    using Accrue.Portal.Analyzers.Requests;
-    using Accrue.Portal.Internal;
-    using Microsoft.CodeAnalysis;
-
     /// <summary>
     /// The symbols of one compilation that the rules share, each resolved on first use and once for every analyzer
     /// (each table is kept by its own weak cache, so an analyzer that never asks for one does not build it).

@@ -1,7 +1,5 @@
 namespace Accrue.Portal.Analyzers
 {
-    using Microsoft.CodeAnalysis;
-
     /// <summary>Every descriptor the package reports, built in one place with its doc link.</summary>
     internal static class PortalDiagnostics
     {

@@ -1,15 +1,5 @@
 namespace Accrue.Portal.CodeFixes
 {
-    using System;
-    using System.Composition;
-    using System.Linq;
-    using System.Threading.Tasks;
-    using Accrue.Portal.Analyzers;
-    using Accrue.Portal.Analyzers.Rules;
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.CodeActions;
-    using Microsoft.CodeAnalysis.CodeFixes;
-
     /// <summary>
     /// PORTAL006: create the missing sub-options and fill the required field from a string variable in scope named
     /// for it (<c>Subscription</c> ← <c>subscriptionId</c> or <c>subscription</c>). No such variable, no fix.

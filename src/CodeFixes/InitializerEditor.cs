@@ -1,9 +1,5 @@
 namespace Accrue.Portal.CodeFixes
 {
-    using System.Threading;
-    using System.Threading.Tasks;
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.CSharp.Syntax;
     using Microsoft.CodeAnalysis.Text;
 
     /// <summary>Adds one member assignment to an object creation's initializer, keeping its one-line or one-per-line layout.</summary>

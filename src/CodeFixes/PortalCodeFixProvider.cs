@@ -1,11 +1,5 @@
 namespace Accrue.Portal.CodeFixes
 {
-    using System.Collections.Immutable;
-    using System.Linq;
-    using System.Threading.Tasks;
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.CodeFixes;
-
     /// <summary>
     /// The skeleton every PORTAL fix provider shares: the ids it fixes read from the rule's descriptors, Fix All by
     /// batch unless the fix says otherwise, and the document's root and semantic model read once for all the

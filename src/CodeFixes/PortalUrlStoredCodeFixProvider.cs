@@ -1,13 +1,5 @@
 namespace Accrue.Portal.CodeFixes
 {
-    using System.Composition;
-    using System.Threading.Tasks;
-    using Accrue.Portal.Analyzers;
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.CodeActions;
-    using Microsoft.CodeAnalysis.CodeFixes;
-    using Microsoft.CodeAnalysis.CSharp.Syntax;
-
     /// <summary>PORTAL002: store the session's Id instead of its URL when the Session is in scope, or remove the store.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PortalUrlStoredCodeFixProvider))]
     [Shared]

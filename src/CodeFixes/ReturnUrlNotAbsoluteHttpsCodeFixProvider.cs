@@ -1,20 +1,7 @@
 namespace Accrue.Portal.CodeFixes
 {
-    using System;
     using System.Collections.Generic;
-    using System.Collections.Immutable;
-    using System.Composition;
-    using System.Linq;
-    using System.Threading;
-    using System.Threading.Tasks;
-    using Accrue.Portal.Analyzers;
-    using Accrue.Portal.Analyzers.Knowledge;
     using Accrue.Portal.Analyzers.Requests;
-    using Accrue.Portal.Analyzers.Rules;
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.CodeActions;
-    using Microsoft.CodeAnalysis.CodeFixes;
-    using Microsoft.CodeAnalysis.CSharp.Syntax;
     using Microsoft.CodeAnalysis.Operations;
     using Microsoft.CodeAnalysis.Text;
 

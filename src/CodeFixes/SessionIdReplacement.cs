@@ -1,16 +1,5 @@
 namespace Accrue.Portal.CodeFixes
 {
-    using System.Linq;
-    using System.Threading;
-    using System.Threading.Tasks;
-    using Accrue.Portal.Analyzers.Knowledge;
-    using Accrue.Portal.Analyzers.Rules;
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.CodeActions;
-    using Microsoft.CodeAnalysis.CodeFixes;
-    using Microsoft.CodeAnalysis.CSharp;
-    using Microsoft.CodeAnalysis.CSharp.Syntax;
-
     /// <summary>
     /// The shared part of the PORTAL001/002 fixes: where to put <c>session.Id</c> instead of the URL. Either the URL read
     /// (or the Session object) sits inside the flagged expression and is swapped in place (<c>$"…{session.Url}"</c> →

@@ -1,14 +1,5 @@
 namespace Accrue.Portal.CodeFixes
 {
-    using System.Composition;
-    using System.Threading.Tasks;
-    using Accrue.Portal.Analyzers;
-    using Accrue.Portal.Analyzers.Rules;
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.CodeActions;
-    using Microsoft.CodeAnalysis.CodeFixes;
-    using Microsoft.CodeAnalysis.CSharp;
-
     /// <summary>PORTAL004: set <c>Configuration</c> to the id from <c>accrue_portal.configuration_id</c>.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnpinnedConfigurationCodeFixProvider))]
     [Shared]

@@ -1,17 +1,6 @@
 namespace Accrue.Portal.CodeFixes
 {
-    using System.Composition;
-    using System.Linq;
-    using System.Threading;
-    using System.Threading.Tasks;
-    using Accrue.Portal.Analyzers;
-    using Accrue.Portal.Analyzers.Rules;
     using Accrue.Portal.Internal;
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.CodeActions;
-    using Microsoft.CodeAnalysis.CodeFixes;
-    using Microsoft.CodeAnalysis.CSharp;
-    using Microsoft.CodeAnalysis.CSharp.Syntax;
 
     /// <summary>
     /// PORTAL009: cancel at period end (or a proration Stripe accepts), and ask for a cancellation reason with Stripe's

@@ -1,16 +1,5 @@
 namespace Accrue.Portal.CodeFixes
 {
-    using System.Composition;
-    using System.Threading;
-    using System.Threading.Tasks;
-    using Accrue.Portal.Analyzers;
-    using Accrue.Portal.Analyzers.Rules;
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.CodeActions;
-    using Microsoft.CodeAnalysis.CodeFixes;
-    using Microsoft.CodeAnalysis.CSharp;
-    using Microsoft.CodeAnalysis.CSharp.Syntax;
-
     /// <summary>PORTAL012: send only the session URL (<c>new { url = session.Url }</c>) instead of the whole Session.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(WholeSessionSentToClientCodeFixProvider))]
     [Shared]

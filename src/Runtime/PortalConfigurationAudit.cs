@@ -1,9 +1,5 @@
 namespace Accrue.Portal
 {
-    using System;
-    using System.Collections.Generic;
-    using Accrue.Portal.Internal;
-
     /// <summary>
     /// The go-live checklist for a portal configuration, in code: cancel at period end, ask for a cancellation reason,
     /// a valid proration behaviour, subscription updates that allow something, pause durations Stripe accepts (the

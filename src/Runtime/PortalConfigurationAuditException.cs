@@ -1,7 +1,5 @@
 namespace Accrue.Portal
 {
-    using System;
-    using System.Collections.Generic;
     using System.Linq;
 
     /// <summary>Thrown by the generated startup check when the pinned portal configuration fails the go-live checklist.</summary>

@@ -1,7 +1,5 @@
 namespace Accrue.Portal
 {
-    using System.Collections.Generic;
-
     /// <summary>
     /// A portal configuration (<c>bpc_…</c>) as plain data, the part <see cref="PortalConfigurationAudit"/> reads. The
     /// generated <c>AuditAsync</c> glue maps Stripe.net's <c>Configuration</c> onto it.

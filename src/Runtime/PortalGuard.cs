@@ -1,9 +1,6 @@
 namespace Accrue.Portal
 {
-    using System;
-    using System.Collections.Generic;
     using System.Diagnostics;
-    using Accrue.Portal.Internal;
 
     /// <summary>
     /// Validates portal session requests before any network call. The generated <c>CreateGuarded</c>/<c>CreateGuardedAsync</c>

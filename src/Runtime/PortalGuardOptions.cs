@@ -1,8 +1,5 @@
 namespace Accrue.Portal
 {
-    using System;
-    using System.Collections.Generic;
-
     /// <summary>
     /// What the guard accepts beyond Stripe's own rules. Plain properties, so <c>services.Configure&lt;PortalGuardOptions&gt;(configuration.GetSection("Portal"))</c>
     /// binds them without this package depending on Microsoft.Extensions.*.

@@ -1,7 +1,5 @@
 namespace Accrue.Portal
 {
-    using System;
-    using System.Collections.Generic;
     using System.Text;
 
     /// <summary>One refused field: its API path and how to fix it. Never carries the field's value.</summary>

@@ -1,8 +1,5 @@
 namespace Accrue.Portal
 {
-    using System.Collections.Generic;
-    using Accrue.Portal.Internal;
-
     /// <summary>
     /// The request flattened to API field paths, so the shared tables (<see cref="PortalEnumeratedField"/>) drive the
     /// checks without a second copy of them. A field is present when it holds a non-blank value or a non-null object.

@@ -1,9 +1,6 @@
 namespace Accrue.Portal
 {
-    using System;
-    using System.Collections.Generic;
     using System.Globalization;
-    using Accrue.Portal.Internal;
 
     /// <summary>
     /// Stripe's rules for a portal session (the shared tables) plus the app's <see cref="PortalGuardOptions"/>, checked

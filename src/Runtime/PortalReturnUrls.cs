@@ -1,9 +1,5 @@
 namespace Accrue.Portal
 {
-    using System;
-    using System.Collections.Generic;
-    using Accrue.Portal.Internal;
-
     /// <summary>
     /// The return-URL allow-list for URLs an app takes from the request (a "come back to" parameter). Stripe sends the
     /// customer there from a trusted stripe.com page, so an unchecked one is an open redirect. Unlike the guard's own

@@ -1,6 +1,5 @@
 namespace Accrue.Portal
 {
-    using System;
     using System.Diagnostics;
     using System.Globalization;
 

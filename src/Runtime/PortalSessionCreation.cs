@@ -1,7 +1,5 @@
 namespace Accrue.Portal
 {
-    using System;
-    using System.Collections.Generic;
     using System.Diagnostics;
 
     /// <summary>

@@ -1,8 +1,5 @@
 namespace Accrue.Portal
 {
-    using System;
-    using System.Collections.Generic;
-
     /// <summary>
     /// A portal session request in plain C#, shaped like <c>POST /v1/billing_portal/sessions</c>. The generated
     /// <c>CreateGuarded</c> glue maps Stripe.net's <c>SessionCreateOptions</c> onto it, so the guard needs no Stripe types.

@@ -1,10 +1,7 @@
 namespace Accrue.Portal
 {
-    using System;
-    using System.Collections.Generic;
     using System.Threading;
     using System.Threading.Tasks;
-    using Accrue.Portal.Internal;
 
     /// <summary>What the startup check concludes from an audit.</summary>
     public enum PortalStartupVerdict

@@ -1,9 +1,6 @@
 // Compiled into the runtime and the analyzers: "did you mean" for closed value sets.
 namespace Accrue.Portal.Internal
 {
-    using System;
-    using System.Collections.Generic;
-
     internal static class NearestValue
     {
         /// <summary>

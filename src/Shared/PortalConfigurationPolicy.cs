@@ -3,8 +3,6 @@
 // ask these checks, so they give the same finding, with the same message, on the same field path.
 namespace Accrue.Portal.Internal
 {
-    using System.Collections.Generic;
-
     internal static class PortalConfigurationPolicy
     {
         private const string CancelMode = PortalApiRules.SubscriptionCancelModePath;

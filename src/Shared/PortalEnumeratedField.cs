@@ -2,9 +2,6 @@
 // that brought each value, and what each value requires. One table, so the runtime guard and the analyzers agree.
 namespace Accrue.Portal.Internal
 {
-    using System;
-    using System.Collections.Generic;
-
     internal sealed class PortalEnumeratedField
     {
         private const string Baseline = StripeApiVersions.Baseline;

@@ -1,9 +1,6 @@
 // Compiled into the runtime (public API) and into the analyzers (internal): one table of the values Stripe accepts.
 namespace Accrue.Portal
 {
-    using System;
-    using System.Collections.Generic;
-
     /// <summary>Values Stripe accepts for <c>flow_data.type</c>.</summary>
 #if ACCRUE_PORTAL_RUNTIME
     public

@@ -2,8 +2,6 @@
 // (complete); PORTAL003 passes the known constant start of one, and gets Undecided while that start proves nothing.
 namespace Accrue.Portal.Internal
 {
-    using System;
-    using System.Collections.Generic;
     using System.Net;
     using System.Net.Sockets;
 

@@ -1,7 +1,6 @@
 // Compiled into the runtime and the analyzers: the parser under ReturnUrlRules, over a whole URL or its known start.
 namespace Accrue.Portal.Internal
 {
-    using System;
     using System.Globalization;
     using System.Net;
     using System.Net.Sockets;

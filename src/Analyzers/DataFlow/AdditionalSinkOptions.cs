@@ -1,12 +1,5 @@
 namespace Accrue.Portal.Analyzers.DataFlow
 {
-    using System;
-    using System.Collections.Concurrent;
-    using System.Collections.Immutable;
-    using Accrue.Portal.Analyzers.Knowledge;
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.Diagnostics;
-
     /// <summary>
     /// The user's own sinks, read from <see cref="PortalOptions.AdditionalLogSinks"/> and
     /// <see cref="PortalOptions.AdditionalStoreSinks"/> (documentation comment ids: <c>M:</c>, <c>P:</c>, or <c>T:</c>

@@ -1,7 +1,5 @@
 namespace Accrue.Portal.Analyzers.DataFlow
 {
-    using Microsoft.CodeAnalysis;
-
     /// <summary>A type and its base classes, enumerated without allocating (<see cref="TypeFacts.SelfAndBaseTypes"/>).</summary>
     internal readonly struct BaseTypeChain
     {

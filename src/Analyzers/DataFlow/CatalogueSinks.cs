@@ -1,11 +1,5 @@
 namespace Accrue.Portal.Analyzers.DataFlow
 {
-    using System.Collections.Concurrent;
-    using System.Collections.Generic;
-    using Accrue.Portal.Analyzers.Knowledge;
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.Operations;
-
     /// <summary>
     /// <see cref="SinkCatalogue"/> resolved against one compilation: which catalogued member a call, a property write or
     /// a collection write reaches. Interface and base-class entries also match implementations and overrides.

@@ -1,11 +1,5 @@
 namespace Accrue.Portal.Analyzers.DataFlow
 {
-    using System.Collections.Generic;
-    using Accrue.Portal.Analyzers.Knowledge;
-    using Accrue.Portal.Analyzers.Requests;
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.Operations;
-
     /// <summary>
     /// PORTAL013: no values to track, only where a portal configuration is written (<c>ConfigurationService.Create/Update</c>,
     /// sync and async, however the service was reached). The engine's sink reachability across the app's own methods then

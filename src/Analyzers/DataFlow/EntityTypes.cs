@@ -1,12 +1,5 @@
 namespace Accrue.Portal.Analyzers.DataFlow
 {
-    using System;
-    using System.Collections.Generic;
-    using System.Collections.Immutable;
-    using System.Threading;
-    using Accrue.Portal.Analyzers.Knowledge;
-    using Microsoft.CodeAnalysis;
-
     /// <summary>
     /// The EF Core entities of this compilation: the T of every <c>DbSet&lt;T&gt;</c> property on a <c>DbContext</c>
     /// subclass declared here. Found on first use, once per compilation.

@@ -1,10 +1,5 @@
 namespace Accrue.Portal.Analyzers.DataFlow
 {
-    using System.Collections.Generic;
-    using Accrue.Portal.Analyzers.Knowledge;
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.Operations;
-
     /// <summary>
     /// The taint of one method body: which locals and parameters may hold a tainted value, and an evaluator that says
     /// whether an expression does. Flow-insensitive: a local tainted by any assignment anywhere in the body counts as

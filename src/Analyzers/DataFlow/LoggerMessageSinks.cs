@@ -1,10 +1,5 @@
 namespace Accrue.Portal.Analyzers.DataFlow
 {
-    using System.Collections.Generic;
-    using Accrue.Portal.Analyzers.Knowledge;
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.Operations;
-
     /// <summary>
     /// Log sinks no catalogue entry can name, because the app declares them: a <c>LoggerMessage.Define</c> delegate
     /// (an <c>Action&lt;ILogger, …&gt;</c>) and a <c>[LoggerMessage]</c> method. Every argument but the logger and the level is logged.

@@ -1,11 +1,5 @@
 namespace Accrue.Portal.Analyzers.DataFlow
 {
-    using System.Collections.Generic;
-    using System.Collections.Immutable;
-    using Accrue.Portal.Analyzers.Knowledge;
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.Operations;
-
     /// <summary>
     /// What one walk over a method body (nested lambdas and local functions included) finds: the value flows into locals
     /// and parameters, the operations that may write to a sink, the returned values per function, and the gate flags.

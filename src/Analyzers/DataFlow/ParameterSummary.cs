@@ -1,8 +1,5 @@
 namespace Accrue.Portal.Analyzers.DataFlow
 {
-    using System.Collections.Immutable;
-    using Accrue.Portal.Analyzers.Knowledge;
-
     /// <summary>Where a parameter's value goes inside its method.</summary>
     internal sealed class ParameterSummary
     {

@@ -1,10 +1,5 @@
 namespace Accrue.Portal.Analyzers.DataFlow
 {
-    using System.Linq;
-    using Accrue.Portal.Analyzers.Knowledge;
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.Operations;
-
     /// <summary>
     /// Where the portal session URL comes from: <c>Session.Url</c>, the Session's raw JSON or raw response, the Session
     /// turned into text or used whole, and the runtime handle's <c>GetRedirectUri()</c>.

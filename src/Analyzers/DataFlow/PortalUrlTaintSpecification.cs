@@ -1,12 +1,5 @@
 namespace Accrue.Portal.Analyzers.DataFlow
 {
-    using System.Collections.Generic;
-    using System.Collections.Immutable;
-    using Accrue.Portal.Analyzers.Knowledge;
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.Diagnostics;
-    using Microsoft.CodeAnalysis.Operations;
-
     /// <summary>
     /// PORTAL001/002: the portal session URL (<see cref="PortalUrlSources"/>) and where it must not go. The sinks come,
     /// in this order, from the user's options (<see cref="AdditionalSinkOptions"/>), the app's LoggerMessage delegates and

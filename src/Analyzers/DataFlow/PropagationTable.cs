@@ -1,10 +1,5 @@
 namespace Accrue.Portal.Analyzers.DataFlow
 {
-    using System.Collections.Concurrent;
-    using System.Collections.Generic;
-    using Accrue.Portal.Analyzers.Knowledge;
-    using Microsoft.CodeAnalysis;
-
     /// <summary><see cref="PropagationCatalogue"/> resolved against one compilation, with a per-member cache.</summary>
     internal sealed class PropagationTable
     {

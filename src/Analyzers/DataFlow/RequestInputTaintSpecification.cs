@@ -1,15 +1,5 @@
 namespace Accrue.Portal.Analyzers.DataFlow
 {
-    using System;
-    using System.Collections.Concurrent;
-    using System.Collections.Generic;
-    using Accrue.Portal.Analyzers.Knowledge;
-    using Accrue.Portal.Analyzers.Requests;
-    using Accrue.Portal.Internal;
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.Diagnostics;
-    using Microsoft.CodeAnalysis.Operations;
-
     /// <summary>
     /// PORTAL010/011: request input (<see cref="RequestInputSymbols"/>: bound parameters and model members,
     /// <c>HttpRequest.Query/Form/Headers/Cookies/RouteValues/Host/Path/QueryString</c>, the Referer header) reaching a

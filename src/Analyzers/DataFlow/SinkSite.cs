@@ -1,8 +1,5 @@
 namespace Accrue.Portal.Analyzers.DataFlow
 {
-    using Accrue.Portal.Analyzers.Knowledge;
-    using Microsoft.CodeAnalysis;
-
     /// <summary>A sink as a message names it ("ILogger.LogInformation", "the static field 'Cache.Last'").</summary>
     internal sealed class SinkDescription
     {

@@ -1,10 +1,5 @@
 namespace Accrue.Portal.Analyzers.DataFlow
 {
-    using System.Collections.Immutable;
-    using Accrue.Portal.Analyzers.Knowledge;
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.Operations;
-
     /// <summary>
     /// Stores no catalogue entry can name, because they are the app's own members: static fields and properties,
     /// fields and properties of a <c>this</c> that outlives the call, the collections held in them, and the properties

@@ -1,13 +1,5 @@
 namespace Accrue.Portal.Analyzers.DataFlow
 {
-    using System;
-    using System.Collections.Concurrent;
-    using System.Collections.Generic;
-    using System.Collections.Immutable;
-    using System.Threading;
-    using Accrue.Portal.Analyzers.Knowledge;
-    using Microsoft.CodeAnalysis;
-
     /// <summary>
     /// Intra-method taint tracking over IOperation, with summaries of the compilation's own methods: whether a method
     /// returns taint, and whether a parameter reaches its return or a sink. One engine per compilation (created in the

@@ -1,11 +1,5 @@
 namespace Accrue.Portal.Analyzers.DataFlow
 {
-    using System;
-    using System.Collections.Concurrent;
-    using System.Collections.Immutable;
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.Operations;
-
     /// <summary>
     /// The cheap tests that choose the bodies a <see cref="TaintEngine"/> analyses (<see cref="Knowledge.OperationBlockGate"/>
     /// triggers): where taint can enter a body, and where a call reaches a sink. They read the engine's summaries of the

@@ -1,8 +1,5 @@
 namespace Accrue.Portal.Analyzers.DataFlow
 {
-    using Accrue.Portal.Analyzers.Knowledge;
-    using Microsoft.CodeAnalysis;
-
     /// <summary>Where a tainted value came from: a location and how to say it in a message ("read on line 42").</summary>
     internal sealed class TaintOrigin
     {

@@ -1,9 +1,5 @@
 namespace Accrue.Portal.Analyzers.DataFlow
 {
-    using System.Collections.Generic;
-    using Accrue.Portal.Analyzers.Knowledge;
-    using Microsoft.CodeAnalysis;
-
     /// <summary>
     /// What a taint analysis looks for: its sources and its sinks. The engine (<see cref="TaintEngine"/>) knows only how
     /// values move; a rule family supplies one of these (PORTAL001/002: the portal URL; request-input rules: the request).

@@ -1,7 +1,5 @@
 namespace Accrue.Portal.Analyzers.DataFlow
 {
-    using Microsoft.CodeAnalysis;
-
     internal static class TypeFacts
     {
         /// <summary>Types whose values cannot hold a URL: the engine's universal sanitiser (lengths, flags, hashes as numbers, dates).</summary>

@@ -1,7 +1,6 @@
 namespace Accrue.Portal.Analyzers.Generators
 {
     using System.Text;
-    using Accrue.Portal.Internal;
 
     /// <summary>
     /// The text of the configuration glue (audit, compliant configuration) and of the opt-in startup check. Same rules as

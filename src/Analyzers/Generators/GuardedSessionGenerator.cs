@@ -1,10 +1,6 @@
 namespace Accrue.Portal.Analyzers.Generators
 {
-    using System;
-    using Accrue.Portal.Analyzers.Knowledge;
-    using Microsoft.CodeAnalysis;
     using Microsoft.CodeAnalysis.CSharp;
-    using Microsoft.CodeAnalysis.Diagnostics;
 
     /// <summary>
     /// Emits the Stripe.net glue of the runtime into the host compilation: <c>CreateGuarded</c>/<c>CreateGuardedAsync</c> on

@@ -1,7 +1,5 @@
 namespace Accrue.Portal.Analyzers.Knowledge
 {
-    using System.Collections.Immutable;
-
     /// <summary>Metadata names of the ASP.NET Core types the rules recognise: request input, handlers, results, URL building.</summary>
     internal static class AspNetNames
     {

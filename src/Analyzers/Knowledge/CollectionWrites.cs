@@ -1,9 +1,5 @@
 namespace Accrue.Portal.Analyzers.Knowledge
 {
-    using System;
-    using System.Collections.Immutable;
-    using System.Linq;
-
     /// <summary>
     /// The calls that store their arguments in the receiver (list.Add, builder.Append, dictionary.TryAdd). The engine
     /// reads them as <see cref="Propagation.IntoReceiver"/> (the receiver then carries what was stored); PORTAL002 reads

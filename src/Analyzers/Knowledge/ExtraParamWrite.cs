@@ -1,8 +1,5 @@
 namespace Accrue.Portal.Analyzers.Knowledge
 {
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.Operations;
-
     /// <summary>
     /// A form-encoded parameter written past the typed options: <c>options.AddExtraParam(key, value)</c>,
     /// <c>options.ExtraParams[key] = value</c> or <c>options.ExtraParams.Add(key, value)</c>.

@@ -1,12 +1,5 @@
 namespace Accrue.Portal.Analyzers.Knowledge
 {
-    using System;
-    using System.Collections.Generic;
-    using System.Collections.Immutable;
-    using System.Linq;
-    using System.Threading;
-    using Microsoft.CodeAnalysis;
-
     /// <summary>
     /// Where a call through an interface or a virtual/abstract member of the compilation may land: every implementation
     /// and override with a body in this compilation's own source. Only members the compilation itself declares dispatch

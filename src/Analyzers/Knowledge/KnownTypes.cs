@@ -1,11 +1,5 @@
 namespace Accrue.Portal.Analyzers.Knowledge
 {
-    using System;
-    using System.Collections.Concurrent;
-    using System.Collections.Immutable;
-    using System.Threading;
-    using Microsoft.CodeAnalysis;
-
     /// <summary>
     /// The compilation's types by metadata name, shared by every analyzer and the generator, each name resolved once per
     /// compilation. <see cref="Compilation.GetTypeByMetadataName"/> binds its way through every referenced assembly (about

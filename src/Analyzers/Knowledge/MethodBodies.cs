@@ -1,7 +1,5 @@
 namespace Accrue.Portal.Analyzers.Knowledge
 {
-    using System.Collections.Immutable;
-    using Microsoft.CodeAnalysis;
     using Microsoft.CodeAnalysis.CSharp.Syntax;
 
     /// <summary>

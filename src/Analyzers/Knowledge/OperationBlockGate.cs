@@ -1,11 +1,5 @@
 namespace Accrue.Portal.Analyzers.Knowledge
 {
-    using System;
-    using System.Collections.Immutable;
-    using System.Threading;
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.Diagnostics;
-
     /// <summary>
     /// Runs a rule only for method bodies that can hold what it reports. First, for every rule, the body must touch
     /// Stripe (<see cref="PortalBodies"/>, answered once per body for all rules): for any other body nothing is

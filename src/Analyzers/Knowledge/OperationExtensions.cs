@@ -1,8 +1,5 @@
 namespace Accrue.Portal.Analyzers.Knowledge
 {
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.Operations;
-
     internal static class OperationExtensions
     {
         /// <summary>The operand under implicit conversions (boxing to object, string to object, ...).</summary>

@@ -1,11 +1,5 @@
 namespace Accrue.Portal.Analyzers.Knowledge
 {
-    using System;
-    using System.Collections.Generic;
-    using System.Collections.Immutable;
-    using System.Linq;
-    using Microsoft.CodeAnalysis;
-
     /// <summary>
     /// The symbols an option value names, in this compilation and its references: documentation-comment ids of the sink
     /// lists (<c>M:MyApp.AuditLog.Write(System.String)</c>, <c>T:MyApp.Telemetry</c>) and the method names of the declared

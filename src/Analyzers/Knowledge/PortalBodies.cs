@@ -1,13 +1,5 @@
 namespace Accrue.Portal.Analyzers.Knowledge
 {
-    using System;
-    using System.Collections.Concurrent;
-    using System.Collections.Generic;
-    using System.Collections.Immutable;
-    using Accrue.Portal.Analyzers.DataFlow;
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.Operations;
-
     /// <summary>
     /// The pre-filter every gated rule asks first, once per method body for all of them: does the body touch Stripe at
     /// all? It does when one of its operations uses a member of Stripe.net or of the Accrue.Portal runtime, has a value

@@ -1,10 +1,5 @@
 namespace Accrue.Portal.Analyzers.Knowledge
 {
-    using System;
-    using System.Collections.Immutable;
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.Diagnostics;
-
     /// <summary>The <c>.editorconfig</c> keys the rules read, and how their values are parsed.</summary>
     internal static class PortalOptions
     {

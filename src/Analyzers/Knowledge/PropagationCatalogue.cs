@@ -1,9 +1,5 @@
 namespace Accrue.Portal.Analyzers.Knowledge
 {
-    using System;
-    using System.Collections.Immutable;
-    using System.Linq;
-
     /// <summary>What a catalogued member's result carries when its inputs carry a tainted value.</summary>
     [Flags]
     internal enum Propagation

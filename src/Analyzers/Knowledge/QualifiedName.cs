@@ -1,8 +1,5 @@
 namespace Accrue.Portal.Analyzers.Knowledge
 {
-    using System;
-    using Microsoft.CodeAnalysis;
-
     /// <summary>
     /// How a name written in an <c>accrue_portal.*</c> option matches a symbol: on any qualified suffix, so
     /// <c>EnsureOwnsCustomer</c>, <c>BillingAccess.EnsureOwnsCustomer</c>, <c>MyApp.Billing.BillingAccess.EnsureOwnsCustomer</c>

@@ -1,11 +1,5 @@
 namespace Accrue.Portal.Analyzers.Knowledge
 {
-    using System;
-    using System.Collections.Concurrent;
-    using System.Collections.Generic;
-    using System.Collections.Immutable;
-    using Microsoft.CodeAnalysis;
-
     /// <summary>
     /// Where type names are declared among one set of referenced assemblies, shared by every compilation bound to the
     /// same assembly symbols. Each IDE edit is a new compilation, but the compiler reuses the metadata symbols of unchanged

@@ -1,7 +1,5 @@
 namespace Accrue.Portal.Analyzers.Knowledge
 {
-    using Microsoft.CodeAnalysis;
-
     /// <summary>Names in the Accrue.Portal runtime and in the glue the generator emits, for the generator, rules and fixes.</summary>
     internal static class RuntimeNames
     {

@@ -1,10 +1,5 @@
 namespace Accrue.Portal.Analyzers.Knowledge
 {
-    using System;
-    using System.Collections.Concurrent;
-    using Accrue.Portal.Analyzers.DataFlow;
-    using Microsoft.CodeAnalysis;
-
     /// <summary>
     /// Stripe.net's portal <c>Session</c> and the classes derived from it. The PORTAL001/002 gate and PORTAL012 ask it of
     /// most operations' types, so each class definition is answered once per compilation, for all of them: a walk up the

@@ -1,7 +1,5 @@
 namespace Accrue.Portal.Analyzers.Knowledge
 {
-    using System.Collections.Immutable;
-
     /// <summary>
     /// Where a value ends up: written to a log (PORTAL001), kept somewhere (PORTAL002), a portal return URL (PORTAL010),
     /// the portal customer (PORTAL011). Flags, so a sanitised value can say which sinks it is safe for.

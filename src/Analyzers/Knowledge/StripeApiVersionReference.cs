@@ -1,9 +1,5 @@
 namespace Accrue.Portal.Analyzers.Knowledge
 {
-    using System;
-    using Accrue.Portal.Internal;
-    using Microsoft.CodeAnalysis;
-
     /// <summary>
     /// The API version of the Stripe.net the compilation references: its <c>Stripe.ApiVersion.Current</c> constant, read
     /// from that assembly once per compilation. The rules judge enumerated values by it, and the generated glue hands

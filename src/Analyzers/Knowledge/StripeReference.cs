@@ -1,8 +1,5 @@
 namespace Accrue.Portal.Analyzers.Knowledge
 {
-    using System;
-    using Microsoft.CodeAnalysis;
-
     /// <summary>
     /// The first test every analyzer and the generator make: does the compilation reference Stripe.net at all? Reading
     /// the referenced assembly names is nearly free, while a first type lookup walks every referenced assembly, so

@@ -1,8 +1,6 @@
 namespace Accrue.Portal.Analyzers.Knowledge
 {
-    using System;
     using System.Buffers;
-    using System.Collections.Immutable;
     using Microsoft.CodeAnalysis.Text;
 
     /// <summary>What a Stripe secret is for, and where the PORTAL014 fix reads it from instead.</summary>

@@ -1,7 +1,5 @@
 namespace Accrue.Portal.Analyzers.Knowledge
 {
-    using System.Collections.Immutable;
-
     /// <summary>What kind of symbol a <see cref="StripeShape"/> describes.</summary>
     internal enum StripeSymbolKind
     {

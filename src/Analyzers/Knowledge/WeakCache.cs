@@ -1,8 +1,6 @@
 namespace Accrue.Portal.Analyzers.Knowledge
 {
-    using System;
     using System.Runtime.CompilerServices;
-    using System.Threading;
 
     /// <summary>
     /// One value per key object (a compilation, an assembly symbol), built on first use and shared by every analyzer (and

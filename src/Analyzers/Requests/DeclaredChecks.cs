@@ -1,12 +1,5 @@
 namespace Accrue.Portal.Analyzers.Requests
 {
-    using System;
-    using System.Collections.Immutable;
-    using System.Linq;
-    using Accrue.Portal.Analyzers.Knowledge;
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.Operations;
-
     /// <summary>
     /// Checks the user declares in <c>.editorconfig</c> (return-URL validators, customer ownership checks), matched on any
     /// qualified suffix (<c>IsAllowed</c>, <c>UrlPolicy.IsAllowed</c>, <c>MyApp.UrlPolicy.IsAllowed</c>, see

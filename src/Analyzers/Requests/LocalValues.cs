@@ -1,10 +1,5 @@
 namespace Accrue.Portal.Analyzers.Requests
 {
-    using System.Collections.Generic;
-    using System.Collections.Immutable;
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.Operations;
-
     /// <summary>
     /// Every write to each local of one method: initializers, assignments, compound assignments, and <c>out</c>/<c>ref</c>
     /// arguments (kept as the <see cref="IArgumentOperation"/>: the value is whatever the callee put there).

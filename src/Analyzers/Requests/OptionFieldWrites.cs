@@ -1,12 +1,5 @@
 namespace Accrue.Portal.Analyzers.Requests
 {
-    using System.Collections.Generic;
-    using System.Collections.Immutable;
-    using Accrue.Portal.Analyzers.Knowledge;
-    using Accrue.Portal.Internal;
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.Operations;
-
     /// <summary>
     /// A family of option fields and the writes to them: property assignments, initializers, extra parameters. The
     /// return URLs (session <c>return_url</c>, the after-completion redirect, a configuration's <c>default_return_url</c>)

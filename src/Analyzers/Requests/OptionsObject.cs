@@ -1,8 +1,5 @@
 namespace Accrue.Portal.Analyzers.Requests
 {
-    using System.Collections.Generic;
-    using Microsoft.CodeAnalysis;
-
     /// <summary>
     /// What the method provably wrote on one Stripe options object before the call. <see cref="IsOpaque"/> means code
     /// the engine cannot see may have changed it (it escaped, or came from elsewhere): nothing may be concluded from

@@ -1,12 +1,5 @@
 namespace Accrue.Portal.Analyzers.Requests
 {
-    using System.Collections.Generic;
-    using System.Collections.Immutable;
-    using Accrue.Portal.Analyzers.Knowledge;
-    using Accrue.Portal.Internal;
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.Operations;
-
     /// <summary>
     /// What one method provably writes on an options object before it leaves (<see cref="PortalRequestCollector"/>):
     /// the object is created here (<c>new</c>, directly or through locals), or stands for the object followed from

@@ -1,10 +1,5 @@
 namespace Accrue.Portal.Analyzers.Requests
 {
-    using System;
-    using System.Collections.Generic;
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.Operations;
-
     /// <summary>One <c>SessionCreateOptions</c> reaching a portal-session call, with what the method provably set on it.</summary>
     internal sealed class PortalRequest
     {

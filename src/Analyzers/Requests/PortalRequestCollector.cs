@@ -1,11 +1,5 @@
 namespace Accrue.Portal.Analyzers.Requests
 {
-    using System.Collections.Generic;
-    using System.Collections.Immutable;
-    using Accrue.Portal.Analyzers.Knowledge;
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.Operations;
-
     /// <summary>Recognises a call that sends a Stripe request, and the options argument it sends.</summary>
     internal delegate bool RequestCallMatcher(IInvocationOperation invocation, out IOperation options);
 

@@ -1,16 +1,6 @@
 namespace Accrue.Portal.Analyzers.Requests
 {
-    using System;
-    using System.Collections.Concurrent;
-    using System.Collections.Generic;
-    using System.Collections.Immutable;
     using System.Runtime.CompilerServices;
-    using Accrue.Portal.Analyzers.DataFlow;
-    using Accrue.Portal.Analyzers.Knowledge;
-    using Accrue.Portal.Internal;
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.Diagnostics;
-    using Microsoft.CodeAnalysis.Operations;
 
     /// <summary>
     /// The Stripe.net types the request engine needs, resolved once per compilation, and the one mapping from option

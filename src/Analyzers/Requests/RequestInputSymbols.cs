@@ -1,13 +1,5 @@
 namespace Accrue.Portal.Analyzers.Requests
 {
-    using System.Collections.Concurrent;
-    using System.Collections.Immutable;
-    using System.Linq;
-    using Accrue.Portal.Analyzers.DataFlow;
-    using Accrue.Portal.Analyzers.Knowledge;
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.Operations;
-
     /// <summary>ASP.NET Core's request-input surface, resolved once per compilation: where client-chosen values enter.</summary>
     internal sealed class RequestInputSymbols
     {

@@ -1,13 +1,6 @@
 namespace Accrue.Portal.Analyzers.Rules
 {
-    using System.Collections.Immutable;
-    using Accrue.Portal.Analyzers.DataFlow;
-    using Accrue.Portal.Analyzers.Knowledge;
-    using Accrue.Portal.Analyzers.Requests;
-    using Microsoft.CodeAnalysis;
     using Microsoft.CodeAnalysis.CSharp.Syntax;
-    using Microsoft.CodeAnalysis.Diagnostics;
-    using Microsoft.CodeAnalysis.Operations;
 
     /// <summary>
     /// PORTAL013: <c>ConfigurationService.Create/Update</c> (sync or async) run by a request handler (a controller action, a

@@ -1,13 +1,5 @@
 namespace Accrue.Portal.Analyzers.Rules
 {
-    using System.Collections.Generic;
-    using System.Collections.Immutable;
-    using System.Linq;
-    using Accrue.Portal.Analyzers.Requests;
-    using Accrue.Portal.Internal;
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.Diagnostics;
-
     /// <summary>
     /// PORTAL006: a flow (or after-completion, or retention) type without the fields it requires, carrying another
     /// type's options, a subscription_update_confirm without exactly one item with its id, or a custom message too long.

@@ -1,12 +1,5 @@
 namespace Accrue.Portal.Analyzers.Rules
 {
-    using System.Collections.Generic;
-    using System.Collections.Immutable;
-    using Accrue.Portal.Analyzers.Requests;
-    using Accrue.Portal.Internal;
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.Diagnostics;
-
     /// <summary>PORTAL007: options reach the session call with neither customer field, or with a constant that is no Stripe id.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class MissingOrMalformedCustomerAnalyzer : PortalAnalyzer

@@ -1,13 +1,5 @@
 namespace Accrue.Portal.Analyzers.Rules
 {
-    using System;
-    using System.Collections.Generic;
-    using System.Linq;
-    using Accrue.Portal.Analyzers.Knowledge;
-    using Accrue.Portal.Internal;
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.Diagnostics;
-
     /// <summary>
     /// PORTAL000: an <c>accrue_portal.*</c> key the package does not read, or a value that names nothing (a method, member
     /// or type that is not in the compilation, a mode that does not exist). Such an option is silently ignored: the user

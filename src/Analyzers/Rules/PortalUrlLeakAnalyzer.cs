@@ -1,11 +1,5 @@
 namespace Accrue.Portal.Analyzers.Rules
 {
-    using System.Collections.Immutable;
-    using Accrue.Portal.Analyzers.DataFlow;
-    using Accrue.Portal.Analyzers.Knowledge;
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.Diagnostics;
-
     /// <summary>
     /// PORTAL001 (the portal URL reaches a log, trace, telemetry or exception message) and PORTAL002 (it is stored or
     /// cached). One analyzer for both rules so each method body is tracked once; the sink's kind picks the rule.

@@ -1,11 +1,5 @@
 namespace Accrue.Portal.Analyzers.Rules
 {
-    using System.Collections.Immutable;
-    using Accrue.Portal.Analyzers.DataFlow;
-    using Accrue.Portal.Analyzers.Knowledge;
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.Diagnostics;
-
     /// <summary>
     /// PORTAL010 (request input reaches a return URL: an open redirect from the portal) and PORTAL011 (it reaches the
     /// portal customer: anyone opens another customer's portal). One analyzer for both rules so each method body is

@@ -1,13 +1,5 @@
 namespace Accrue.Portal.Analyzers.Rules
 {
-    using System.Collections.Immutable;
-    using Accrue.Portal.Analyzers.Knowledge;
-    using Accrue.Portal.Analyzers.Requests;
-    using Accrue.Portal.Internal;
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.Diagnostics;
-    using Microsoft.CodeAnalysis.Operations;
-
     /// <summary>
     /// PORTAL003: a return URL (session, after-completion redirect, configuration default) that is provably not an
     /// absolute https:// URL: a relative path, http://, an unlisted custom scheme or host, or an ASP.NET Core API that

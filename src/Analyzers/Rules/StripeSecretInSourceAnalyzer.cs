@@ -1,14 +1,7 @@
 namespace Accrue.Portal.Analyzers.Rules
 {
-    using System;
-    using System.Collections.Generic;
-    using System.Collections.Immutable;
-    using Accrue.Portal.Analyzers.Knowledge;
-    using Microsoft.CodeAnalysis;
     using Microsoft.CodeAnalysis.CSharp;
     using Microsoft.CodeAnalysis.CSharp.Syntax;
-    using Microsoft.CodeAnalysis.Diagnostics;
-    using Microsoft.CodeAnalysis.Operations;
     using Microsoft.CodeAnalysis.Text;
 
     /// <summary>

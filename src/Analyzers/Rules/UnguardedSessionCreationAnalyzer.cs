@@ -1,10 +1,6 @@
 namespace Accrue.Portal.Analyzers.Rules
 {
-    using Accrue.Portal.Analyzers.Knowledge;
-    using Microsoft.CodeAnalysis;
     using Microsoft.CodeAnalysis.CSharp.Syntax;
-    using Microsoft.CodeAnalysis.Diagnostics;
-    using Microsoft.CodeAnalysis.Operations;
 
     /// <summary>PORTAL008: <c>SessionService.Create/CreateAsync</c> called directly where the guarded runtime is referenced.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]

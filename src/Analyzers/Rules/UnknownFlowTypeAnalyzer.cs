@@ -1,13 +1,5 @@
 namespace Accrue.Portal.Analyzers.Rules
 {
-    using System.Collections.Generic;
-    using System.Collections.Immutable;
-    using Accrue.Portal.Analyzers.Knowledge;
-    using Accrue.Portal.Internal;
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.Diagnostics;
-    using Microsoft.CodeAnalysis.Operations;
-
     /// <summary>
     /// PORTAL005: a constant flow, after-completion, retention or after-expiration type that the API version of the
     /// referenced Stripe.net does not accept (with a Stripe.net newer than the tables: a near-miss of a known value).

@@ -1,14 +1,5 @@
 namespace Accrue.Portal.Analyzers.Rules
 {
-    using System;
-    using System.Collections.Generic;
-    using System.Collections.Immutable;
-    using Accrue.Portal.Analyzers.Knowledge;
-    using Accrue.Portal.Analyzers.Requests;
-    using Accrue.Portal.Internal;
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.Diagnostics;
-
     /// <summary>PORTAL004: options reach the session call without <c>Configuration</c> in a release build (or always, by option).</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class UnpinnedConfigurationAnalyzer : PortalAnalyzer

@@ -1,10 +1,5 @@
 namespace Accrue.Portal.Analyzers.Rules
 {
-    using Accrue.Portal.Analyzers.Requests;
-    using Accrue.Portal.Internal;
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.Operations;
-
     /// <summary>PORTAL009 on the subscription_pause and subscription_update features.</summary>
     public sealed partial class WeakCancellationConfigurationAnalyzer
     {

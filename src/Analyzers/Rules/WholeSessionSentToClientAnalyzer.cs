@@ -1,13 +1,5 @@
 namespace Accrue.Portal.Analyzers.Rules
 {
-    using System.Collections.Immutable;
-    using Accrue.Portal.Analyzers.DataFlow;
-    using Accrue.Portal.Analyzers.Knowledge;
-    using Accrue.Portal.Analyzers.Requests;
-    using Microsoft.CodeAnalysis;
-    using Microsoft.CodeAnalysis.Diagnostics;
-    using Microsoft.CodeAnalysis.Operations;
-
     /// <summary>
     /// PORTAL012: a <c>Stripe.BillingPortal.Session</c> returned from a controller action, Razor Pages handler or minimal
     /// API endpoint, or passed to <c>Ok</c>, <c>Json</c>, <c>Results.Ok/Json</c>, <c>TypedResults.Ok/Json</c>,

@@ -24,7 +24,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
             Func<ISymbol, bool>? isTriggeredByOwner = null)
         {
             var bodies = PortalBodies.For(start.Compilation);
-            start.RegisterOperationBlockStartAction(blockStart =>
+            RegisterForPortalTypes(start, blockStart =>
             {
                 if (!bodies.Touches(blockStart.OwningSymbol, blockStart.OperationBlocks))
                 {
@@ -55,13 +55,31 @@ namespace Accrue.Portal.Analyzers.Knowledge
         public static void RegisterOperationAction(CompilationStartAnalysisContext start, Action<OperationAnalysisContext> action, params OperationKind[] kinds)
         {
             var bodies = PortalBodies.For(start.Compilation);
-            start.RegisterOperationBlockStartAction(blockStart =>
+            RegisterForPortalTypes(start, blockStart =>
             {
                 if (bodies.Touches(blockStart.OwningSymbol, blockStart.OperationBlocks))
                 {
                     blockStart.RegisterOperationAction(action, kinds);
                 }
             });
+        }
+
+        /// <summary>
+        /// Registers <paramref name="blockStart"/> only in the types whose text can touch Stripe (<see cref="PortalTrees"/>):
+        /// for every other type the rule registers nothing, so the driver neither calls it back nor builds operations for it.
+        /// </summary>
+        private static void RegisterForPortalTypes(CompilationStartAnalysisContext start, Action<OperationBlockStartAnalysisContext> blockStart)
+        {
+            var trees = PortalTrees.For(start.Compilation);
+            start.RegisterSymbolStartAction(
+                symbolStart =>
+                {
+                    if (trees.MayTouch(symbolStart.Symbol))
+                    {
+                        symbolStart.RegisterOperationBlockStartAction(blockStart);
+                    }
+                },
+                SymbolKind.NamedType);
         }
     }
 }

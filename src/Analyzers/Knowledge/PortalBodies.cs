@@ -45,6 +45,13 @@ namespace Accrue.Portal.Analyzers.Knowledge
 
         public static PortalBodies For(Compilation compilation) => Shared.Get(compilation)!;
 
+        /// <summary>The referenced Stripe.net and Accrue.Portal assemblies.</summary>
+        public ImmutableArray<IAssemblySymbol> PortalAssemblies => this.portalAssemblies;
+
+        /// <summary>The assembly's name is Stripe.net's or the runtime's.</summary>
+        public static bool IsPortalAssemblyName(string name) =>
+            string.Equals(name, StripeReference.AssemblyName, StringComparison.OrdinalIgnoreCase) || name == RuntimeNames.AssemblyName;
+
         /// <summary>The body (the operation blocks the driver hands out for <paramref name="owner"/>) touches Stripe, itself or through the app's calls.</summary>
         public bool Touches(ISymbol owner, ImmutableArray<IOperation> blocks)
         {
@@ -62,8 +69,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
             var assemblies = ImmutableArray.CreateBuilder<IAssemblySymbol>();
             foreach (var reference in compilation.References)
             {
-                if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly
-                    && (string.Equals(assembly.Name, StripeReference.AssemblyName, StringComparison.OrdinalIgnoreCase) || assembly.Name == RuntimeNames.AssemblyName))
+                if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly && IsPortalAssemblyName(assembly.Name))
                 {
                     assemblies.Add(assembly);
                 }
@@ -226,7 +232,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
         }
 
         /// <summary>Special types (string, int, object, void) are never Stripe's; every other type is answered once.</summary>
-        private bool IsPortalType(ITypeSymbol? type) =>
+        public bool IsPortalType(ITypeSymbol? type) =>
             type is not null
             && (type.SpecialType == SpecialType.None || type is INamedTypeSymbol { IsGenericType: true })
             && this.portalTypes.GetOrAdd(type, this.isPortalTypeUncached);

@@ -1,7 +1,6 @@
 namespace Accrue.Portal.Analyzers.Requests
 {
     using Microsoft.CodeAnalysis.CSharp.Syntax;
-    using Microsoft.CodeAnalysis.Text;
 
     /// <summary>
     /// The methods of one compilation a request is followed through (<see cref="PortalRequestCollector"/>): the bodies a
@@ -11,8 +10,6 @@ namespace Accrue.Portal.Analyzers.Requests
     /// </summary>
     internal sealed class RequestReach
     {
-        private const int TextChunk = 4096;
-
         private readonly PortalRequestSymbols symbols;
         private readonly ConcurrentDictionary<IMethodSymbol, MethodBody?> bodies = new ConcurrentDictionary<IMethodSymbol, MethodBody?>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IInvocationOperation>> callers = new ConcurrentDictionary<IMethodSymbol, ImmutableArray<IInvocationOperation>>(SymbolEqualityComparer.Default);
@@ -64,7 +61,7 @@ namespace Accrue.Portal.Analyzers.Requests
         /// <summary>
         /// The calls of an options factory in this compilation (directly, or through an interface or virtual member it
         /// implements). The call sites of every factory name are found in one pass per compilation (only trees whose
-        /// text holds a factory's name are walked), and bound once per factory.
+        /// words hold a factory's name are walked), and bound once per factory.
         /// </summary>
         public ImmutableArray<IInvocationOperation> CallersOf(IMethodSymbol factory) => this.callers.GetOrAdd(factory.OriginalDefinition, this.findCallers);
 
@@ -111,25 +108,11 @@ namespace Accrue.Portal.Analyzers.Requests
                 return sites;
             }
 
-            var buffer = new char[TextChunk + 256];
+            var words = names.Select(WordHash.Of).ToImmutableArray();
             foreach (var tree in this.Compilation.SyntaxTrees)
             {
-                if (!tree.TryGetText(out var text))
-                {
-                    text = tree.GetText();
-                }
-
-                var mentioned = false;
-                foreach (var name in names)
-                {
-                    if (name.Length <= 256 && Mentions(text, name, buffer))
-                    {
-                        mentioned = true;
-                        break;
-                    }
-                }
-
-                if (!mentioned)
+                var treeWords = TreeWords.For(tree);
+                if (!words.Any(treeWords.Mentions))
                 {
                     continue;
                 }
@@ -193,42 +176,6 @@ namespace Accrue.Portal.Analyzers.Requests
             MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
             _ => null,
         };
-
-        /// <summary>The text holds <paramref name="name"/>, read in chunks (no string of the whole file).</summary>
-        private static bool Mentions(SourceText text, string name, char[] buffer)
-        {
-            var overlap = name.Length - 1;
-            for (var start = 0; start < text.Length; start += TextChunk)
-            {
-                var count = Math.Min(TextChunk + overlap, text.Length - start);
-                text.CopyTo(start, buffer, 0, count);
-                if (IndexOf(buffer, count, name) >= 0)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static int IndexOf(char[] buffer, int count, string name)
-        {
-            for (var i = 0; i + name.Length <= count; i++)
-            {
-                var j = 0;
-                while (j < name.Length && buffer[i + j] == name[j])
-                {
-                    j++;
-                }
-
-                if (j == name.Length)
-                {
-                    return i;
-                }
-            }
-
-            return -1;
-        }
     }
 
     /// <summary>The operation blocks of one method of the compilation.</summary>

@@ -1,0 +1,228 @@
+namespace Accrue.Portal.Analyzers.Knowledge
+{
+    /// <summary>
+    /// The gate before <see cref="PortalBodies"/>, per type and read from text: can any body of the type touch Stripe?
+    /// A declaration can when its words name Stripe (<c>Stripe</c>, <c>Accrue</c>, an alias of theirs, a type of theirs
+    /// where the tree imports them), or name a declaration that can (a member, its type, a type around it), or a member
+    /// of a referenced assembly whose signature holds a Stripe type; followed to a fixed point, across files. A value,
+    /// a call or a base type that leads to Stripe is always reached through a name that one of these holds, so every
+    /// body <see cref="PortalBodies"/> would pass is in a type this lets through. For the others (almost every type of
+    /// an app) the rules register nothing: the driver calls none of them back for those bodies, nor builds their
+    /// operations for them.
+    /// </summary>
+    internal sealed class PortalTrees
+    {
+        private static readonly WeakCache<Compilation, PortalTrees> Shared = new WeakCache<Compilation, PortalTrees>(compilation => new PortalTrees(compilation));
+        private static readonly WeakCache<IAssemblySymbol, PortalTypeWords> TypeWords = new WeakCache<IAssemblySymbol, PortalTypeWords>(assembly => new PortalTypeWords(assembly));
+        private static readonly ImmutableArray<int> PortalRootWords = ImmutableArray.Create(WordHash.Of("Stripe"), WordHash.Of("Accrue"));
+
+        private readonly Compilation compilation;
+        private readonly Lazy<HashSet<(SyntaxTree Tree, int Owner)>> portalOwners;
+
+        private PortalTrees(Compilation compilation)
+        {
+            this.compilation = compilation;
+            this.portalOwners = new Lazy<HashSet<(SyntaxTree, int)>>(this.FindPortalOwners, LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        public static PortalTrees For(Compilation compilation) => Shared.Get(compilation)!;
+
+        /// <summary>Some declaration of <paramref name="type"/> (a part, the top-level statements of <c>Program</c>) may touch Stripe.</summary>
+        public bool MayTouch(ISymbol type)
+        {
+            var owners = this.portalOwners.Value;
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                var owner = reference.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax ? TreeWords.CompilationUnitOwner : reference.Span.Start;
+                if (owners.Contains((reference.SyntaxTree, owner)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private HashSet<(SyntaxTree, int)> FindPortalOwners()
+        {
+            var trees = this.compilation.SyntaxTrees.Select(tree => (Tree: tree, Words: TreeWords.For(tree))).ToList();
+            var importedEverywhere = trees.Any(t => t.Words.ImportsPortalGlobally);
+            var hotNames = new HashSet<int>(PortalRootWords);
+            hotNames.UnionWith(trees.SelectMany(t => t.Words.PortalAliases));
+            hotNames.UnionWith(this.ReferencedPortalMemberNames());
+            var portalTypeNames = PortalBodies.For(this.compilation).PortalAssemblies.Select(assembly => TypeWords.Get(assembly)!.Names).ToList();
+
+            var owners = new HashSet<(SyntaxTree, int)>();
+            var typesWithPortalHeader = new HashSet<int>();
+            var typeLocalNames = new HashSet<long>();
+            var typesWithLocalNames = new HashSet<int>();
+            var pending = new List<(SyntaxTree Tree, TreeWords.Declaration Declaration, bool SeesPortalTypes)>();
+            foreach (var (tree, words) in trees)
+            {
+                var seesPortalTypes = importedEverywhere || words.ImportsPortal;
+                pending.AddRange(words.Declarations.Select(declaration => (tree, declaration, seesPortalTypes)));
+            }
+
+            // Each round lets through the declarations that name what the rounds before let through; a few rounds suffice.
+            var changed = true;
+            while (changed)
+            {
+                changed = false;
+                for (var i = pending.Count - 1; i >= 0; i--)
+                {
+                    var (tree, declaration, seesPortalTypes) = pending[i];
+                    if (Names(declaration.Words, hotNames)
+                        || (typesWithLocalNames.Contains(declaration.TypeName) && NamesInType(declaration, typeLocalNames))
+                        || (seesPortalTypes && NamesAny(declaration.Words, portalTypeNames))
+                        || (!declaration.IsHeader && typesWithPortalHeader.Contains(declaration.TypeName)))
+                    {
+                        owners.Add((tree, declaration.Owner));
+                        if (declaration.IsHeader)
+                        {
+                            typesWithPortalHeader.Add(declaration.TypeName);
+                        }
+
+                        hotNames.UnionWith(declaration.Names);
+                        foreach (var name in declaration.TypeLocalNames)
+                        {
+                            typeLocalNames.Add(InType(declaration.TypeName, name));
+                            typesWithLocalNames.Add(declaration.TypeName);
+                        }
+
+                        pending[i] = pending[pending.Count - 1];
+                        pending.RemoveAt(pending.Count - 1);
+                        changed = true;
+                    }
+                }
+            }
+
+            return owners;
+        }
+
+        private static bool Names(ImmutableArray<int> words, HashSet<int> names)
+        {
+            foreach (var word in words)
+            {
+                if (names.Contains(word))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool NamesAny(ImmutableArray<int> words, List<HashSet<int>> nameSets)
+        {
+            foreach (var names in nameSets)
+            {
+                if (Names(words, names))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool NamesInType(TreeWords.Declaration declaration, HashSet<long> names)
+        {
+            foreach (var word in declaration.Words)
+            {
+                if (names.Contains(InType(declaration.TypeName, word)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static long InType(int typeName, int name) => ((long)typeName << 32) | (uint)name;
+
+        /// <summary>
+        /// The app's other assemblies (a referenced project, a library of its own) that reference Stripe.net: the names of
+        /// their types and members whose signatures hold a Stripe type, which a body here can use without naming Stripe.
+        /// </summary>
+        private IEnumerable<int> ReferencedPortalMemberNames()
+        {
+            var bodies = PortalBodies.For(this.compilation);
+            var names = new List<int>();
+            foreach (var reference in this.compilation.References)
+            {
+                // The referenced names are read from the assembly's metadata (or project) without binding its references.
+                if (this.compilation.GetAssemblyOrModuleSymbol(reference) is not IAssemblySymbol assembly
+                    || PortalBodies.IsPortalAssemblyName(assembly.Name)
+                    || !assembly.Modules.Any(module => module.ReferencedAssemblies.Any(identity => PortalBodies.IsPortalAssemblyName(identity.Name))))
+                {
+                    continue;
+                }
+
+                var namespaces = new Stack<INamespaceSymbol>();
+                namespaces.Push(assembly.GlobalNamespace);
+                while (namespaces.Count > 0)
+                {
+                    foreach (var member in namespaces.Pop().GetMembers())
+                    {
+                        if (member is INamespaceSymbol nested)
+                        {
+                            namespaces.Push(nested);
+                        }
+                        else if (member is INamedTypeSymbol type)
+                        {
+                            AddPortalMembers(type, bodies, names);
+                        }
+                    }
+                }
+            }
+
+            return names;
+        }
+
+        private static void AddPortalMembers(INamedTypeSymbol type, PortalBodies bodies, List<int> names)
+        {
+            var holdsPortal = bodies.IsPortalType(type);
+            foreach (var member in type.GetMembers())
+            {
+                if (member is INamedTypeSymbol nested)
+                {
+                    AddPortalMembers(nested, bodies, names);
+                }
+                else if (SignatureTypes(member).Any(bodies.IsPortalType))
+                {
+                    holdsPortal = true;
+                    if (!member.IsImplicitlyDeclared && member.CanBeReferencedByName)
+                    {
+                        names.Add(WordHash.Of(member.Name));
+                    }
+                }
+            }
+
+            if (holdsPortal)
+            {
+                names.Add(WordHash.Of(type.Name));
+            }
+        }
+
+        private static IEnumerable<ITypeSymbol> SignatureTypes(ISymbol member) => member switch
+        {
+            IMethodSymbol method => method.Parameters.Select(p => p.Type).Prepend(method.ReturnType),
+            IPropertySymbol property => property.Parameters.Select(p => p.Type).Prepend(property.Type),
+            IFieldSymbol field => new[] { field.Type },
+            IEventSymbol @event => new[] { @event.Type },
+            _ => Enumerable.Empty<ITypeSymbol>(),
+        };
+
+        /// <summary>The hashed names of a Stripe.net or Accrue.Portal assembly's types, kept per assembly across compilations.</summary>
+        private sealed class PortalTypeWords
+        {
+            public PortalTypeWords(IAssemblySymbol assembly)
+            {
+                this.Names = new HashSet<int>(assembly.TypeNames.Select(WordHash.Of));
+            }
+
+            /// <summary>Read only, once built.</summary>
+            public HashSet<int> Names { get; }
+        }
+    }
+}

@@ -1,0 +1,290 @@
+namespace Accrue.Portal.Analyzers.Knowledge
+{
+    using Microsoft.CodeAnalysis.CSharp;
+    using Microsoft.CodeAnalysis.CSharp.Syntax;
+    using Microsoft.CodeAnalysis.Text;
+
+    /// <summary>
+    /// What <see cref="PortalTrees"/> reads of one syntax tree, without a semantic model: the words of each declaration
+    /// (a member, a type's header, the top-level statements), the names each declaration gives, and whether the tree
+    /// imports a Stripe.net or Accrue.Portal namespace. Words are read from the text, comments and strings included,
+    /// so a tree holds every identifier it uses and perhaps a few more. Kept per tree: an IDE edit makes a new
+    /// compilation but keeps the trees it did not touch.
+    /// </summary>
+    internal sealed class TreeWords
+    {
+        /// <summary>The owner key of the top-level statements, whose type (<c>Program</c>) has the compilation unit as its declaration.</summary>
+        public const int CompilationUnitOwner = -1;
+
+        private static readonly WeakCache<SyntaxTree, TreeWords> Shared = new WeakCache<SyntaxTree, TreeWords>(tree => new TreeWords(tree));
+
+        private TreeWords(SyntaxTree tree)
+        {
+            var reader = new Reader(tree.GetText().ToString());
+            reader.ReadContainer(tree.GetRoot());
+            this.Declarations = reader.Declarations.ToImmutable();
+            this.ImportsPortal = reader.ImportsPortal;
+            this.ImportsPortalGlobally = reader.ImportsPortalGlobally;
+            this.PortalAliases = reader.PortalAliases.ToImmutable();
+        }
+
+        public ImmutableArray<Declaration> Declarations { get; }
+
+        /// <summary>A using directive of the tree names a Stripe.net or Accrue.Portal namespace or type.</summary>
+        public bool ImportsPortal { get; }
+
+        /// <summary>A <c>global using</c> does: every tree of the compilation then sees Stripe's type names unqualified.</summary>
+        public bool ImportsPortalGlobally { get; }
+
+        /// <summary>The names of using aliases for Stripe.net or Accrue.Portal namespaces and types.</summary>
+        public ImmutableArray<int> PortalAliases { get; }
+
+        public static TreeWords For(SyntaxTree tree) => Shared.Get(tree)!;
+
+        /// <summary>Some declaration of the tree holds the word (a hash of <see cref="WordHash.Of"/>).</summary>
+        public bool Mentions(int word)
+        {
+            foreach (var declaration in this.Declarations)
+            {
+                if (declaration.Words.BinarySearch(word) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>One declaration's words (distinct, hashed) and the names that, once it touches Stripe, lead others to it.</summary>
+        internal sealed class Declaration
+        {
+            public Declaration(int owner, int typeName, bool isHeader, ImmutableArray<int> words, ImmutableArray<int> names, ImmutableArray<int> typeLocalNames)
+            {
+                this.Owner = owner;
+                this.TypeName = typeName;
+                this.IsHeader = isHeader;
+                this.Words = words;
+                this.Names = names;
+                this.TypeLocalNames = typeLocalNames;
+            }
+
+            /// <summary>The start of the type declaration it belongs to, or <see cref="CompilationUnitOwner"/>.</summary>
+            public int Owner { get; }
+
+            /// <summary>The name of the type it is declared in (0 for the top-level statements).</summary>
+            public int TypeName { get; }
+
+            /// <summary>A type's header: when it touches Stripe (a Stripe base type), every member does, through what it inherits.</summary>
+            public bool IsHeader { get; }
+
+            public ImmutableArray<int> Words { get; }
+
+            /// <summary>The names others reach it by: its own (a member that is not private, a record's positional properties) and those of the types around it.</summary>
+            public ImmutableArray<int> Names { get; }
+
+            /// <summary>Names only its own type reaches it by: a private member's, a primary constructor's parameters.</summary>
+            public ImmutableArray<int> TypeLocalNames { get; }
+        }
+
+        private sealed class Reader
+        {
+            private static readonly int StripeWord = WordHash.Of("Stripe");
+            private static readonly int AccrueWord = WordHash.Of("Accrue");
+
+            private readonly string text;
+            private readonly List<int> words = new List<int>();
+            private readonly List<int> enclosingNames = new List<int>();
+            private readonly List<TextSpan> topLevelStatements = new List<TextSpan>();
+
+            public Reader(string text)
+            {
+                this.text = text;
+            }
+
+            public ImmutableArray<Declaration>.Builder Declarations { get; } = ImmutableArray.CreateBuilder<Declaration>();
+
+            public ImmutableArray<int>.Builder PortalAliases { get; } = ImmutableArray.CreateBuilder<int>();
+
+            public bool ImportsPortal { get; private set; }
+
+            public bool ImportsPortalGlobally { get; private set; }
+
+            public void ReadContainer(SyntaxNode root)
+            {
+                this.ReadMembers(root);
+                if (this.topLevelStatements.Count > 0)
+                {
+                    this.Add(TreeWords.CompilationUnitOwner, this.topLevelStatements, ImmutableArray<int>.Empty, ImmutableArray<int>.Empty, isHeader: false);
+                }
+            }
+
+            private void ReadMembers(SyntaxNode container)
+            {
+                foreach (var child in container.ChildNodes())
+                {
+                    switch (child)
+                    {
+                        case UsingDirectiveSyntax usingDirective:
+                            this.ReadUsing(usingDirective);
+                            break;
+                        case BaseNamespaceDeclarationSyntax:
+                            this.ReadMembers(child);
+                            break;
+                        case GlobalStatementSyntax statement:
+                            this.topLevelStatements.Add(statement.Span);
+                            break;
+                        case TypeDeclarationSyntax type:
+                            this.ReadType(type);
+                            break;
+                        case BaseTypeDeclarationSyntax or DelegateDeclarationSyntax:
+                            this.ReadWholeType(child);
+                            break;
+                    }
+                }
+            }
+
+            private void ReadUsing(UsingDirectiveSyntax usingDirective)
+            {
+                this.words.Clear();
+                this.ReadWords(usingDirective.Span);
+                if (!this.words.Contains(StripeWord) && !this.words.Contains(AccrueWord))
+                {
+                    return;
+                }
+
+                this.ImportsPortal = true;
+                this.ImportsPortalGlobally |= usingDirective.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword);
+                if (usingDirective.Alias is { } alias)
+                {
+                    this.PortalAliases.Add(WordHash.Of(alias.Name.Identifier.ValueText));
+                }
+            }
+
+            private void ReadType(TypeDeclarationSyntax type)
+            {
+                var owner = type.SpanStart;
+                this.enclosingNames.Add(WordHash.Of(type.Identifier.ValueText));
+
+                // The header (attributes, base list, constraints, a record's parameters): what every member inherits.
+                var headerEnd = type.OpenBraceToken.IsKind(SyntaxKind.None) ? type.Span.End : type.OpenBraceToken.SpanStart;
+                var parameters = type.ParameterList is { } list
+                    ? list.Parameters.Select(p => WordHash.Of(p.Identifier.ValueText)).ToImmutableArray()
+                    : ImmutableArray<int>.Empty;
+                var isRecord = type is RecordDeclarationSyntax;
+                this.Add(owner, [TextSpan.FromBounds(type.SpanStart, headerEnd)], isRecord ? parameters : ImmutableArray<int>.Empty, isRecord ? ImmutableArray<int>.Empty : parameters, isHeader: true);
+
+                foreach (var member in type.Members)
+                {
+                    switch (member)
+                    {
+                        case TypeDeclarationSyntax nested:
+                            this.ReadType(nested);
+                            break;
+                        case BaseTypeDeclarationSyntax or DelegateDeclarationSyntax:
+                            this.ReadWholeType(member);
+                            break;
+                        default:
+                            var names = DeclaredNames(member);
+                            var isPrivate = IsPrivate(member, type);
+                            this.Add(owner, [member.Span], isPrivate ? ImmutableArray<int>.Empty : names, isPrivate ? names : ImmutableArray<int>.Empty, isHeader: false);
+                            break;
+                    }
+                }
+
+                this.enclosingNames.RemoveAt(this.enclosingNames.Count - 1);
+            }
+
+            /// <summary>An enum or a delegate: one declaration, its whole text.</summary>
+            private void ReadWholeType(SyntaxNode type)
+            {
+                this.enclosingNames.Add(WordHash.Of(NameOf(type)));
+                this.Add(type.SpanStart, [type.Span], ImmutableArray<int>.Empty, ImmutableArray<int>.Empty, isHeader: true);
+                this.enclosingNames.RemoveAt(this.enclosingNames.Count - 1);
+            }
+
+            private void Add(int owner, IReadOnlyList<TextSpan> spans, ImmutableArray<int> ownNames, ImmutableArray<int> typeLocalNames, bool isHeader)
+            {
+                this.words.Clear();
+                foreach (var span in spans)
+                {
+                    this.ReadWords(span);
+                }
+
+                this.words.Sort();
+                var distinctCount = 0;
+                for (var i = 0; i < this.words.Count; i++)
+                {
+                    if (i == 0 || this.words[i] != this.words[i - 1])
+                    {
+                        distinctCount++;
+                    }
+                }
+
+                var distinct = ImmutableArray.CreateBuilder<int>(distinctCount);
+                for (var i = 0; i < this.words.Count; i++)
+                {
+                    if (i == 0 || this.words[i] != this.words[i - 1])
+                    {
+                        distinct.Add(this.words[i]);
+                    }
+                }
+
+                var names = ImmutableArray.CreateBuilder<int>(ownNames.Length + this.enclosingNames.Count);
+                names.AddRange(ownNames);
+                foreach (var enclosing in this.enclosingNames)
+                {
+                    names.Add(enclosing);
+                }
+
+                var typeName = this.enclosingNames.Count == 0 ? 0 : this.enclosingNames[this.enclosingNames.Count - 1];
+                this.Declarations.Add(new Declaration(owner, typeName, isHeader, distinct.MoveToImmutable(), names.MoveToImmutable(), typeLocalNames));
+            }
+
+            private void ReadWords(TextSpan span) => WordHash.Read(this.text, span.Start, span.End, this.words);
+
+            private static string NameOf(SyntaxNode declaration) => declaration switch
+            {
+                BaseTypeDeclarationSyntax type => type.Identifier.ValueText,
+                DelegateDeclarationSyntax @delegate => @delegate.Identifier.ValueText,
+                _ => string.Empty,
+            };
+
+            /// <summary>
+            /// Private by its modifiers or by default in a class or struct; an explicit interface implementation is reached
+            /// through the interface, a protected member from derived types elsewhere.
+            /// </summary>
+            private static bool IsPrivate(MemberDeclarationSyntax member, TypeDeclarationSyntax type)
+            {
+                if (type is InterfaceDeclarationSyntax
+                    || member is MethodDeclarationSyntax { ExplicitInterfaceSpecifier: not null }
+                    || member is BasePropertyDeclarationSyntax { ExplicitInterfaceSpecifier: not null })
+                {
+                    return false;
+                }
+
+                foreach (var modifier in member.Modifiers)
+                {
+                    switch (modifier.Kind())
+                    {
+                        case SyntaxKind.PublicKeyword:
+                        case SyntaxKind.InternalKeyword:
+                        case SyntaxKind.ProtectedKeyword:
+                            return false;
+                    }
+                }
+
+                return true;
+            }
+
+            /// <summary>The names a member declares (a constructor's, an indexer's, an operator's is the type's, already enclosing).</summary>
+            private static ImmutableArray<int> DeclaredNames(MemberDeclarationSyntax member) => member switch
+            {
+                MethodDeclarationSyntax method => ImmutableArray.Create(WordHash.Of(method.Identifier.ValueText)),
+                PropertyDeclarationSyntax property => ImmutableArray.Create(WordHash.Of(property.Identifier.ValueText)),
+                EventDeclarationSyntax @event => ImmutableArray.Create(WordHash.Of(@event.Identifier.ValueText)),
+                BaseFieldDeclarationSyntax field => field.Declaration.Variables.Select(v => WordHash.Of(v.Identifier.ValueText)).ToImmutableArray(),
+                _ => ImmutableArray<int>.Empty,
+            };
+        }
+    }
+}

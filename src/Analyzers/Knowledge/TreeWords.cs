@@ -133,11 +133,8 @@ namespace Accrue.Portal.Analyzers.Knowledge
                         case GlobalStatementSyntax statement:
                             this.topLevelStatements.Add(statement.Span);
                             break;
-                        case TypeDeclarationSyntax type:
-                            this.ReadType(type);
-                            break;
-                        case BaseTypeDeclarationSyntax or DelegateDeclarationSyntax:
-                            this.ReadWholeType(child);
+                        default:
+                            this.TryReadType(child);
                             break;
                     }
                 }
@@ -175,23 +172,30 @@ namespace Accrue.Portal.Analyzers.Knowledge
 
                 foreach (var member in type.Members)
                 {
-                    switch (member)
+                    if (!this.TryReadType(member))
                     {
-                        case TypeDeclarationSyntax nested:
-                            this.ReadType(nested);
-                            break;
-                        case BaseTypeDeclarationSyntax or DelegateDeclarationSyntax:
-                            this.ReadWholeType(member);
-                            break;
-                        default:
-                            var names = DeclaredNames(member);
-                            var isPrivate = IsPrivate(member, type);
-                            this.Add(owner, [member.Span], isPrivate ? ImmutableArray<int>.Empty : names, isPrivate ? names : ImmutableArray<int>.Empty, isHeader: false);
-                            break;
+                        var names = DeclaredNames(member);
+                        var isPrivate = IsPrivate(member, type);
+                        this.Add(owner, [member.Span], isPrivate ? ImmutableArray<int>.Empty : names, isPrivate ? names : ImmutableArray<int>.Empty, isHeader: false);
                     }
                 }
 
                 this.enclosingNames.RemoveAt(this.enclosingNames.Count - 1);
+            }
+
+            private bool TryReadType(SyntaxNode node)
+            {
+                switch (node)
+                {
+                    case TypeDeclarationSyntax type:
+                        this.ReadType(type);
+                        return true;
+                    case BaseTypeDeclarationSyntax or DelegateDeclarationSyntax:
+                        this.ReadWholeType(node);
+                        return true;
+                    default:
+                        return false;
+                }
             }
 
             /// <summary>An enum or a delegate: one declaration, its whole text.</summary>

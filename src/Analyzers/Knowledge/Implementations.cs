@@ -60,22 +60,9 @@ namespace Accrue.Portal.Analyzers.Knowledge
         private Dictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> Build()
         {
             var found = new Dictionary<IMethodSymbol, List<IMethodSymbol>>(SymbolEqualityComparer.Default);
-            var namespaces = new Stack<INamespaceSymbol>();
-            namespaces.Push(this.compilation.Assembly.GlobalNamespace);
-            while (namespaces.Count > 0)
+            foreach (var type in DeclaredTypes.In(this.compilation.Assembly.GlobalNamespace))
             {
-                var current = namespaces.Pop();
-                foreach (var member in current.GetMembers())
-                {
-                    if (member is INamespaceSymbol nested)
-                    {
-                        namespaces.Push(nested);
-                    }
-                    else if (member is INamedTypeSymbol type)
-                    {
-                        this.AddType(type, found);
-                    }
-                }
+                this.AddType(type, found);
             }
 
             var result = new Dictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>>(found.Count, SymbolEqualityComparer.Default);
@@ -90,11 +77,6 @@ namespace Accrue.Portal.Analyzers.Knowledge
 
         private void AddType(INamedTypeSymbol type, Dictionary<IMethodSymbol, List<IMethodSymbol>> found)
         {
-            foreach (var nested in type.GetTypeMembers())
-            {
-                this.AddType(nested, found);
-            }
-
             if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || !this.IsInThisCompilation(type))
             {
                 return;

@@ -13,7 +13,8 @@ namespace Accrue.Portal.Analyzers.Knowledge
     internal sealed class PortalTrees
     {
         private static readonly WeakCache<Compilation, PortalTrees> Shared = new WeakCache<Compilation, PortalTrees>(compilation => new PortalTrees(compilation));
-        private static readonly WeakCache<IAssemblySymbol, PortalTypeWords> TypeWords = new WeakCache<IAssemblySymbol, PortalTypeWords>(assembly => new PortalTypeWords(assembly));
+        // The hashed names of a Stripe.net or Accrue.Portal assembly's types, kept per assembly across compilations; read only.
+        private static readonly WeakCache<IAssemblySymbol, HashSet<int>> TypeWords = new WeakCache<IAssemblySymbol, HashSet<int>>(assembly => new HashSet<int>(assembly.TypeNames.Select(WordHash.Of)));
         private static readonly ImmutableArray<int> PortalRootWords = ImmutableArray.Create(WordHash.Of("Stripe"), WordHash.Of("Accrue"));
 
         private readonly Compilation compilation;
@@ -50,7 +51,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
             var hotNames = new HashSet<int>(PortalRootWords);
             hotNames.UnionWith(trees.SelectMany(t => t.Words.PortalAliases));
             hotNames.UnionWith(this.ReferencedPortalMemberNames());
-            var portalTypeNames = PortalBodies.For(this.compilation).PortalAssemblies.Select(assembly => TypeWords.Get(assembly)!.Names).ToList();
+            var portalTypeNames = PortalBodies.For(this.compilation).PortalAssemblies.Select(assembly => TypeWords.Get(assembly)!).ToList();
 
             var owners = new HashSet<(SyntaxTree, int)>();
             var typesWithPortalHeader = new HashSet<int>();
@@ -158,21 +159,9 @@ namespace Accrue.Portal.Analyzers.Knowledge
                     continue;
                 }
 
-                var namespaces = new Stack<INamespaceSymbol>();
-                namespaces.Push(assembly.GlobalNamespace);
-                while (namespaces.Count > 0)
+                foreach (var type in DeclaredTypes.In(assembly.GlobalNamespace))
                 {
-                    foreach (var member in namespaces.Pop().GetMembers())
-                    {
-                        if (member is INamespaceSymbol nested)
-                        {
-                            namespaces.Push(nested);
-                        }
-                        else if (member is INamedTypeSymbol type)
-                        {
-                            AddPortalMembers(type, bodies, names);
-                        }
-                    }
+                    AddPortalMembers(type, bodies, names);
                 }
             }
 
@@ -184,11 +173,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
             var holdsPortal = bodies.IsPortalType(type);
             foreach (var member in type.GetMembers())
             {
-                if (member is INamedTypeSymbol nested)
-                {
-                    AddPortalMembers(nested, bodies, names);
-                }
-                else if (SignatureTypes(member).Any(bodies.IsPortalType))
+                if (SignatureTypes(member).Any(bodies.IsPortalType))
                 {
                     holdsPortal = true;
                     if (!member.IsImplicitlyDeclared && member.CanBeReferencedByName)
@@ -212,17 +197,5 @@ namespace Accrue.Portal.Analyzers.Knowledge
             IEventSymbol @event => new[] { @event.Type },
             _ => Enumerable.Empty<ITypeSymbol>(),
         };
-
-        /// <summary>The hashed names of a Stripe.net or Accrue.Portal assembly's types, kept per assembly across compilations.</summary>
-        private sealed class PortalTypeWords
-        {
-            public PortalTypeWords(IAssemblySymbol assembly)
-            {
-                this.Names = new HashSet<int>(assembly.TypeNames.Select(WordHash.Of));
-            }
-
-            /// <summary>Read only, once built.</summary>
-            public HashSet<int> Names { get; }
-        }
     }
 }

@@ -138,20 +138,13 @@ namespace Accrue.Portal.Analyzers.Requests
         private HashSet<string> FactoryNames()
         {
             var names = new HashSet<string>(StringComparer.Ordinal);
-            var types = new Stack<INamespaceOrTypeSymbol>();
-            types.Push(this.Compilation.Assembly.GlobalNamespace);
-            while (types.Count > 0)
+            foreach (var type in DeclaredTypes.In(this.Compilation.Assembly.GlobalNamespace))
             {
-                foreach (var member in types.Pop().GetMembers())
+                foreach (var member in type.GetMembers())
                 {
-                    switch (member)
+                    if (member is IMethodSymbol method && this.symbols.IsRequestOptionsType(method.ReturnType))
                     {
-                        case INamespaceOrTypeSymbol container:
-                            types.Push(container);
-                            break;
-                        case IMethodSymbol method when this.symbols.IsRequestOptionsType(method.ReturnType):
-                            names.Add(method.Name);
-                            break;
+                        names.Add(method.Name);
                     }
                 }
             }

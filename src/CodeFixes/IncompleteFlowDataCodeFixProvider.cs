@@ -6,14 +6,9 @@ namespace Accrue.Portal.CodeFixes
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(IncompleteFlowDataCodeFixProvider))]
     [Shared]
-    public sealed class IncompleteFlowDataCodeFixProvider : PortalCodeFixProvider
+    public sealed class IncompleteFlowDataCodeFixProvider() : PortalCodeFixProvider(PortalDiagnostics.IncompleteFlowData)
     {
         public const string CreateSubOptionsKey = "PORTAL006.CreateSubOptions";
-
-        public IncompleteFlowDataCodeFixProvider()
-            : base(PortalDiagnostics.IncompleteFlowData)
-        {
-        }
 
         private protected override Task RegisterFixesAsync(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel semanticModel)
         {

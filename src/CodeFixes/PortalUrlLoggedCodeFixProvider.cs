@@ -9,17 +9,12 @@ namespace Accrue.Portal.CodeFixes
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PortalUrlLoggedCodeFixProvider))]
     [Shared]
-    public sealed class PortalUrlLoggedCodeFixProvider : PortalCodeFixProvider
+    public sealed class PortalUrlLoggedCodeFixProvider() : PortalCodeFixProvider(PortalDiagnostics.PortalUrlLogged)
     {
         public const string UseSessionIdKey = "PORTAL001.UseSessionId";
         public const string RemoveArgumentKey = "PORTAL001.RemoveArgument";
 
         private static readonly Regex Placeholder = new Regex(@"(?<!\{)\{(?!\{)[^{}]*\}", RegexOptions.CultureInvariant);
-
-        public PortalUrlLoggedCodeFixProvider()
-            : base(PortalDiagnostics.PortalUrlLogged)
-        {
-        }
 
         private protected override Task RegisterFixesAsync(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel semanticModel)
         {

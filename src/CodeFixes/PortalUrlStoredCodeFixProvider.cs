@@ -3,15 +3,10 @@ namespace Accrue.Portal.CodeFixes
     /// <summary>PORTAL002: store the session's Id instead of its URL when the Session is in scope, or remove the store.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PortalUrlStoredCodeFixProvider))]
     [Shared]
-    public sealed class PortalUrlStoredCodeFixProvider : PortalCodeFixProvider
+    public sealed class PortalUrlStoredCodeFixProvider() : PortalCodeFixProvider(PortalDiagnostics.PortalUrlStored)
     {
         public const string StoreSessionIdKey = "PORTAL002.StoreSessionId";
         public const string RemoveStoreKey = "PORTAL002.RemoveStore";
-
-        public PortalUrlStoredCodeFixProvider()
-            : base(PortalDiagnostics.PortalUrlStored)
-        {
-        }
 
         private protected override Task RegisterFixesAsync(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel semanticModel)
         {

@@ -12,18 +12,13 @@ namespace Accrue.Portal.CodeFixes
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReturnUrlNotAbsoluteHttpsCodeFixProvider))]
     [Shared]
-    public sealed class ReturnUrlNotAbsoluteHttpsCodeFixProvider : PortalCodeFixProvider
+    public sealed class ReturnUrlNotAbsoluteHttpsCodeFixProvider() : PortalCodeFixProvider(PortalDiagnostics.ReturnUrlNotAbsoluteHttps)
     {
         public const string UseHttpsKey = "PORTAL003.UseHttps";
         public const string AddProtocolKey = "PORTAL003.AddProtocol";
         public const string UseUriKey = "PORTAL003.UseGetUriBy";
 
         private static readonly ImmutableArray<string> ShiftedLinkParameters = ImmutableArray.Create("pathBase", "fragment", "options");
-
-        public ReturnUrlNotAbsoluteHttpsCodeFixProvider()
-            : base(PortalDiagnostics.ReturnUrlNotAbsoluteHttps)
-        {
-        }
 
         private protected override async Task RegisterFixesAsync(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel semanticModel)
         {

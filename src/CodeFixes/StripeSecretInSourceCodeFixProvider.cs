@@ -13,15 +13,9 @@ namespace Accrue.Portal.CodeFixes
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(StripeSecretInSourceCodeFixProvider))]
     [Shared]
-    public sealed class StripeSecretInSourceCodeFixProvider : PortalCodeFixProvider
+    public sealed class StripeSecretInSourceCodeFixProvider() : PortalCodeFixProvider(PortalDiagnostics.StripeSecretInSource)
     {
         public const string ReadFromConfigurationKey = "PORTAL014.ReadFromConfiguration";
-
-        public StripeSecretInSourceCodeFixProvider()
-            : base(PortalDiagnostics.StripeSecretInSource)
-        {
-        }
-
         // One editor per document: a const declaration and the secret in its initializer change together.
         public override FixAllProvider GetFixAllProvider() =>
             FixAllProvider.Create(async (context, document, diagnostics) => await FixDocumentAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
@@ -214,16 +208,16 @@ namespace Accrue.Portal.CodeFixes
                         break;
                     case FieldDeclarationSyntax or PropertyDeclarationSyntax { Initializer: not null } when !IsInAccessor(secret, node):
                         // Initializers run before the constructor: no instance member, but a primary constructor parameter.
-                        return new FixScope(instanceMembers: false, primaryConstructorParameters: !becomesStaticField && !((MemberDeclarationSyntax)node).Modifiers.Any(SyntaxKind.StaticKeyword), staticFunction: staticFunction);
+                        return new FixScope(InstanceMembers: false, PrimaryConstructorParameters: !becomesStaticField && !((MemberDeclarationSyntax)node).Modifiers.Any(SyntaxKind.StaticKeyword), StaticFunction: staticFunction);
                     case BaseMethodDeclarationSyntax or BasePropertyDeclarationSyntax:
                         var isStatic = ((MemberDeclarationSyntax)node).Modifiers.Any(SyntaxKind.StaticKeyword);
-                        return new FixScope(instanceMembers: !isStatic && !staticFunction, primaryConstructorParameters: !isStatic && !staticFunction, staticFunction: staticFunction);
+                        return new FixScope(InstanceMembers: !isStatic && !staticFunction, PrimaryConstructorParameters: !isStatic && !staticFunction, StaticFunction: staticFunction);
                     case GlobalStatementSyntax:
-                        return new FixScope(instanceMembers: false, primaryConstructorParameters: false, staticFunction: staticFunction);
+                        return new FixScope(InstanceMembers: false, PrimaryConstructorParameters: false, StaticFunction: staticFunction);
                 }
             }
 
-            return new FixScope(instanceMembers: false, primaryConstructorParameters: false, staticFunction: staticFunction);
+            return new FixScope(InstanceMembers: false, PrimaryConstructorParameters: false, StaticFunction: staticFunction);
         }
 
         private static bool IsInAccessor(SyntaxNode secret, SyntaxNode member) =>
@@ -330,39 +324,8 @@ namespace Accrue.Portal.CodeFixes
                 : withoutConst;
         }
 
-        private sealed class FixScope
-        {
-            public FixScope(bool instanceMembers, bool primaryConstructorParameters, bool staticFunction)
-            {
-                this.InstanceMembers = instanceMembers;
-                this.PrimaryConstructorParameters = primaryConstructorParameters;
-                this.StaticFunction = staticFunction;
-            }
+        private sealed record FixScope(bool InstanceMembers, bool PrimaryConstructorParameters, bool StaticFunction);
 
-            public bool InstanceMembers { get; }
-
-            public bool PrimaryConstructorParameters { get; }
-
-            public bool StaticFunction { get; }
-        }
-
-        private sealed class FixPlan
-        {
-            public FixPlan(ExpressionSyntax secret, ExpressionSyntax replacement, SyntaxNode? constantDeclaration, string title)
-            {
-                this.Secret = secret;
-                this.Replacement = replacement;
-                this.ConstantDeclaration = constantDeclaration;
-                this.Title = title;
-            }
-
-            public ExpressionSyntax Secret { get; }
-
-            public ExpressionSyntax Replacement { get; }
-
-            public SyntaxNode? ConstantDeclaration { get; }
-
-            public string Title { get; }
-        }
+        private sealed record FixPlan(ExpressionSyntax Secret, ExpressionSyntax Replacement, SyntaxNode? ConstantDeclaration, string Title);
     }
 }

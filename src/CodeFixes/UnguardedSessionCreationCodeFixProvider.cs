@@ -12,17 +12,12 @@ namespace Accrue.Portal.CodeFixes
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnguardedSessionCreationCodeFixProvider))]
     [Shared]
-    public sealed class UnguardedSessionCreationCodeFixProvider : PortalCodeFixProvider
+    public sealed class UnguardedSessionCreationCodeFixProvider() : PortalCodeFixProvider(PortalDiagnostics.UnguardedSessionCreation)
     {
         public const string UseGuardedCallKey = "PORTAL008.UseGuardedCall";
 
         /// <summary>Session members the handle has under the same name and type.</summary>
         private static readonly ImmutableHashSet<string> SameOnHandle = ImmutableHashSet.Create("Id", "Customer", "ReturnUrl", "Livemode", "Created");
-
-        public UnguardedSessionCreationCodeFixProvider()
-            : base(PortalDiagnostics.UnguardedSessionCreation)
-        {
-        }
 
         private protected override Task RegisterFixesAsync(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel semanticModel)
         {
@@ -193,27 +188,8 @@ namespace Accrue.Portal.CodeFixes
             }
         }
 
-        private sealed class FixPlan
+        private sealed record FixPlan(InvocationExpressionSyntax Invocation, MemberAccessExpressionSyntax Access, IInvocationOperation Operation, string GuardedName, INamedTypeSymbol PortalSession)
         {
-            public FixPlan(InvocationExpressionSyntax invocation, MemberAccessExpressionSyntax access, IInvocationOperation operation, string guardedName, INamedTypeSymbol portalSession)
-            {
-                this.Invocation = invocation;
-                this.Access = access;
-                this.Operation = operation;
-                this.GuardedName = guardedName;
-                this.PortalSession = portalSession;
-            }
-
-            public InvocationExpressionSyntax Invocation { get; }
-
-            public MemberAccessExpressionSyntax Access { get; }
-
-            public IInvocationOperation Operation { get; }
-
-            public string GuardedName { get; }
-
-            public INamedTypeSymbol PortalSession { get; }
-
             public List<MemberAccessExpressionSyntax> MemberUses { get; } = new List<MemberAccessExpressionSyntax>();
 
             public VariableDeclarationSyntax? Declaration { get; set; }

@@ -6,15 +6,10 @@ namespace Accrue.Portal.CodeFixes
     /// <summary>PORTAL005: replace an unknown flow type by the value it most likely meant, or by the runtime's constant.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnknownFlowTypeCodeFixProvider))]
     [Shared]
-    public sealed class UnknownFlowTypeCodeFixProvider : PortalCodeFixProvider
+    public sealed class UnknownFlowTypeCodeFixProvider() : PortalCodeFixProvider(PortalDiagnostics.UnknownFlowType)
     {
         public const string ReplaceWithSuggestionKey = "PORTAL005.ReplaceWithSuggestion";
         public const string UseRuntimeConstantKey = "PORTAL005.UseRuntimeConstant";
-
-        public UnknownFlowTypeCodeFixProvider()
-            : base(PortalDiagnostics.UnknownFlowType)
-        {
-        }
 
         private protected override Task RegisterFixesAsync(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel semanticModel)
         {

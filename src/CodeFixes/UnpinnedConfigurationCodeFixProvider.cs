@@ -3,14 +3,9 @@ namespace Accrue.Portal.CodeFixes
     /// <summary>PORTAL004: set <c>Configuration</c> to the id from <c>accrue_portal.configuration_id</c>.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnpinnedConfigurationCodeFixProvider))]
     [Shared]
-    public sealed class UnpinnedConfigurationCodeFixProvider : PortalCodeFixProvider
+    public sealed class UnpinnedConfigurationCodeFixProvider() : PortalCodeFixProvider(PortalDiagnostics.UnpinnedConfiguration)
     {
         public const string SetConfigurationKey = "PORTAL004.SetConfiguration";
-
-        public UnpinnedConfigurationCodeFixProvider()
-            : base(PortalDiagnostics.UnpinnedConfiguration)
-        {
-        }
 
         private protected override Task RegisterFixesAsync(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel semanticModel)
         {

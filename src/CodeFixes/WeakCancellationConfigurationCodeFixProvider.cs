@@ -8,15 +8,10 @@ namespace Accrue.Portal.CodeFixes
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(WeakCancellationConfigurationCodeFixProvider))]
     [Shared]
-    public sealed class WeakCancellationConfigurationCodeFixProvider : PortalCodeFixProvider
+    public sealed class WeakCancellationConfigurationCodeFixProvider() : PortalCodeFixProvider(PortalDiagnostics.WeakCancellationConfiguration)
     {
         public const string ReplaceValueKey = "PORTAL009.ReplaceValue";
         public const string AskCancellationReasonKey = "PORTAL009.AskCancellationReason";
-
-        public WeakCancellationConfigurationCodeFixProvider()
-            : base(PortalDiagnostics.WeakCancellationConfiguration)
-        {
-        }
 
         private protected override Task RegisterFixesAsync(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel semanticModel)
         {

@@ -3,14 +3,9 @@ namespace Accrue.Portal.CodeFixes
     /// <summary>PORTAL012: send only the session URL (<c>new { url = session.Url }</c>) instead of the whole Session.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(WholeSessionSentToClientCodeFixProvider))]
     [Shared]
-    public sealed class WholeSessionSentToClientCodeFixProvider : PortalCodeFixProvider
+    public sealed class WholeSessionSentToClientCodeFixProvider() : PortalCodeFixProvider(PortalDiagnostics.WholeSessionSentToClient)
     {
         public const string SendUrlOnlyKey = "PORTAL012.SendUrlOnly";
-
-        public WholeSessionSentToClientCodeFixProvider()
-            : base(PortalDiagnostics.WholeSessionSentToClient)
-        {
-        }
 
         private protected override Task RegisterFixesAsync(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel semanticModel)
         {

@@ -163,7 +163,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
                     if (creation.Constructor is { } constructor && TypeFacts.HasSourceBody(constructor, this.compilation))
                     {
                         this.HasCallsIntoCompilation = true;
-                        this.CallsIntoCompilation.Add(new CallIntoCompilation(constructor, creation.Arguments, calledThrough: null));
+                        this.CallsIntoCompilation.Add(new CallIntoCompilation(constructor, creation.Arguments, CalledThrough: null));
                     }
 
                     break;
@@ -230,7 +230,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
                 this.HasCallsIntoCompilation = true;
                 if (hasBody)
                 {
-                    this.CallsIntoCompilation.Add(new CallIntoCompilation(method, invocation.Arguments, calledThrough: null));
+                    this.CallsIntoCompilation.Add(new CallIntoCompilation(method, invocation.Arguments, CalledThrough: null));
                 }
 
                 foreach (var body in bodies)
@@ -316,21 +316,8 @@ namespace Accrue.Portal.Analyzers.DataFlow
     }
 
     /// <summary>A call of a method or constructor declared in this compilation, with its arguments.</summary>
-    internal readonly struct CallIntoCompilation
-    {
-        public CallIntoCompilation(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, IMethodSymbol? calledThrough)
-        {
-            this.Method = method;
-            this.Arguments = arguments;
-            this.CalledThrough = calledThrough;
-        }
-
-        /// <summary>The body that runs: the callee, or one implementation of the interface or virtual member called.</summary>
-        public IMethodSymbol Method { get; }
-
-        /// <summary>The interface or virtual member the call names, when <see cref="Method"/> is one of its implementations.</summary>
-        public IMethodSymbol? CalledThrough { get; }
-
-        public ImmutableArray<IArgumentOperation> Arguments { get; }
-    }
+    /// <param name="Method">The body that runs: the callee, or one implementation of the interface or virtual member called.</param>
+    /// <param name="Arguments">The call's arguments.</param>
+    /// <param name="CalledThrough">The interface or virtual member the call names, when <paramref name="Method"/> is one of its implementations.</param>
+    internal readonly record struct CallIntoCompilation(IMethodSymbol Method, ImmutableArray<IArgumentOperation> Arguments, IMethodSymbol? CalledThrough);
 }

@@ -232,25 +232,10 @@ namespace Accrue.Portal.Analyzers.DataFlow
             });
         }
 
-        private readonly struct SummaryKey : IEquatable<SummaryKey>
+        private readonly record struct SummaryKey(IMethodSymbol Method, int Ordinal, int Depth)
         {
-            public SummaryKey(IMethodSymbol method, int ordinal, int depth)
-            {
-                this.Method = method;
-                this.Ordinal = ordinal;
-                this.Depth = depth;
-            }
-
-            public IMethodSymbol Method { get; }
-
-            public int Ordinal { get; }
-
-            public int Depth { get; }
-
             public bool Equals(SummaryKey other) =>
                 this.Ordinal == other.Ordinal && this.Depth == other.Depth && SymbolEqualityComparer.Default.Equals(this.Method, other.Method);
-
-            public override bool Equals(object? obj) => obj is SummaryKey other && this.Equals(other);
 
             public override int GetHashCode() => (SymbolEqualityComparer.Default.GetHashCode(this.Method) * 31 + this.Ordinal) * 31 + this.Depth;
         }

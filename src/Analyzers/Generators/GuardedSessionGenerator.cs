@@ -52,76 +52,25 @@ namespace Accrue.Portal.Analyzers.Generators
     }
 
     /// <summary>What the host compilation offers the glue; equatable, so an edit that changes none of it emits nothing new.</summary>
-    internal sealed class GlueShape : IEquatable<GlueShape>
+    /// <param name="SessionService">Stripe.net and the runtime are both referenced.</param>
+    /// <param name="AspNetCore">ASP.NET Core's <c>IResult</c> and the runtime are both referenced.</param>
+    /// <param name="Mvc">MVC's <c>IActionResult</c> is referenced too.</param>
+    /// <param name="ReleaseBuild">The host builds in Release: the guard requires a pinned configuration.</param>
+    /// <param name="NullableSyntax">C# 8 or later: the glue can say <c>#nullable enable</c> and annotate.</param>
+    /// <param name="CustomerAccount">Stripe.net has <c>SessionCreateOptions.CustomerAccount</c> (members newer versions added are mapped only where the host's version has them).</param>
+    /// <param name="Retention">Stripe.net has the cancel flow's <c>Retention</c>.</param>
+    /// <param name="Discounts">Stripe.net has the update-confirm flow's <c>Discounts</c>.</param>
+    /// <param name="SubscriptionPause">Stripe.net has the <c>subscription_pause</c> flow.</param>
+    /// <param name="AfterExpiration">Stripe.net has the session's <c>after_expiration</c>.</param>
+    /// <param name="ConfigurationPause">The configuration entity's <c>features.subscription_pause</c>.</param>
+    /// <param name="CancellationFeedback">The configuration entity's <c>cancellation_reason.feedback_options</c> ids.</param>
+    /// <param name="StripeApiVersion">The host's <c>Stripe.ApiVersion.Current</c>, handed to the guard; null when its Stripe.net declares none.</param>
+    /// <param name="ConfigurationService">The session glue is emitted and Stripe.net has the <c>ConfigurationService</c> calls the audit glue makes.</param>
+    /// <param name="Hosting">The configuration glue is emitted and the host references Microsoft.Extensions.Hosting, DI and Options.</param>
+    /// <param name="HealthChecks">Microsoft.Extensions.Diagnostics.HealthChecks is referenced too: the startup check is also a health check.</param>
+    /// <param name="Logging">Microsoft.Extensions.Logging is referenced: the startup check logs its findings.</param>
+    internal sealed record GlueShape(bool SessionService, bool AspNetCore, bool Mvc, bool ReleaseBuild, bool NullableSyntax, bool CustomerAccount, bool Retention, bool Discounts, bool SubscriptionPause, bool AfterExpiration, bool ConfigurationPause, bool CancellationFeedback, string? StripeApiVersion, bool ConfigurationService, bool Hosting, bool HealthChecks, bool Logging)
     {
-        private GlueShape(bool sessionService, bool aspNetCore, bool mvc, bool releaseBuild, bool nullableSyntax, bool customerAccount, bool retention, bool discounts, bool subscriptionPause, bool afterExpiration, bool configurationPause, bool cancellationFeedback, string? stripeApiVersion, bool configurationService, bool hosting, bool healthChecks, bool logging)
-        {
-            this.SubscriptionPause = subscriptionPause;
-            this.AfterExpiration = afterExpiration;
-            this.ConfigurationPause = configurationPause;
-            this.CancellationFeedback = cancellationFeedback;
-            this.StripeApiVersion = stripeApiVersion;
-            this.ConfigurationService = configurationService;
-            this.Hosting = hosting;
-            this.HealthChecks = healthChecks;
-            this.Logging = logging;
-            this.SessionService = sessionService;
-            this.AspNetCore = aspNetCore;
-            this.Mvc = mvc;
-            this.ReleaseBuild = releaseBuild;
-            this.NullableSyntax = nullableSyntax;
-            this.CustomerAccount = customerAccount;
-            this.Retention = retention;
-            this.Discounts = discounts;
-        }
-
-        /// <summary>Stripe.net and the runtime are both referenced.</summary>
-        public bool SessionService { get; }
-
-        /// <summary>ASP.NET Core's <c>IResult</c> and the runtime are both referenced.</summary>
-        public bool AspNetCore { get; }
-
-        /// <summary>The session glue is emitted and Stripe.net has the <c>ConfigurationService</c> calls the audit glue makes.</summary>
-        public bool ConfigurationService { get; }
-
-        /// <summary>The configuration glue is emitted and the host references Microsoft.Extensions.Hosting, DI and Options.</summary>
-        public bool Hosting { get; }
-
-        /// <summary>Microsoft.Extensions.Diagnostics.HealthChecks is referenced too: the startup check is also a health check.</summary>
-        public bool HealthChecks { get; }
-
-        /// <summary>Microsoft.Extensions.Logging is referenced: the startup check logs its findings.</summary>
-        public bool Logging { get; }
-
-        /// <summary>MVC's <c>IActionResult</c> is referenced too.</summary>
-        public bool Mvc { get; }
-
-        /// <summary>The host builds in Release: the guard requires a pinned configuration.</summary>
-        public bool ReleaseBuild { get; }
-
-        /// <summary>C# 8 or later: the glue can say <c>#nullable enable</c> and annotate.</summary>
-        public bool NullableSyntax { get; }
-
-        // Members newer Stripe.net versions added; the glue maps them only where the host's version has them.
-        public bool CustomerAccount { get; }
-
-        public bool Retention { get; }
-
-        public bool Discounts { get; }
-
-        public bool SubscriptionPause { get; }
-
-        public bool AfterExpiration { get; }
-
-        /// <summary>The configuration entity's <c>features.subscription_pause</c>.</summary>
-        public bool ConfigurationPause { get; }
-
-        /// <summary>The configuration entity's <c>cancellation_reason.feedback_options</c> ids.</summary>
-        public bool CancellationFeedback { get; }
-
-        /// <summary>The host's <c>Stripe.ApiVersion.Current</c>, handed to the guard; null when its Stripe.net declares none.</summary>
-        public string? StripeApiVersion { get; }
-
         public static GlueShape From(Compilation compilation, AnalyzerConfigOptionsProvider options, ParseOptions parseOptions)
         {
             var types = KnownTypes.For(compilation);
@@ -156,60 +105,26 @@ namespace Accrue.Portal.Analyzers.Generators
                           && types.Get(HostingNames.ServiceCollectionExtensions) is not null
                           && types.Get(HostingNames.Options) is not null;
             return new GlueShape(
-                sessionService: runtime && stripe,
-                aspNetCore: runtime && aspNetCore,
-                mvc: types.Get(AspNetNames.ActionResult) is not null,
-                releaseBuild: release,
-                nullableSyntax: ((CSharpParseOptions)parseOptions).LanguageVersion >= LanguageVersion.CSharp8,
-                customerAccount: HasMember(createOptions, StripeNames.CustomerAccountProperty),
-                retention: HasMember(types.Get(StripeNames.SessionFlowDataSubscriptionCancelOptions), StripeNames.RetentionProperty),
-                discounts: HasMember(types.Get(StripeNames.SessionFlowDataSubscriptionUpdateConfirmOptions), StripeNames.DiscountsProperty),
-                subscriptionPause: HasMember(types.Get(StripeNames.SessionFlowDataOptions), StripeNames.SubscriptionPauseProperty),
-                afterExpiration: HasMember(createOptions, StripeNames.AfterExpirationProperty),
-                configurationPause: HasMember(types.Get(StripeNames.ConfigurationFeatures), StripeNames.SubscriptionPauseProperty),
-                cancellationFeedback: HasMember(types.Get(StripeNames.ConfigurationFeaturesSubscriptionCancelCancellationReason), StripeNames.FeedbackOptionIdsProperty),
-                stripeApiVersion: stripeReferenced ? StripeApiVersionReference.Declared(compilation) : null,
-                configurationService: configurationGlue,
-                hosting: hosting,
-                healthChecks: hosting
+                SessionService: runtime && stripe,
+                AspNetCore: runtime && aspNetCore,
+                Mvc: types.Get(AspNetNames.ActionResult) is not null,
+                ReleaseBuild: release,
+                NullableSyntax: ((CSharpParseOptions)parseOptions).LanguageVersion >= LanguageVersion.CSharp8,
+                CustomerAccount: HasMember(createOptions, StripeNames.CustomerAccountProperty),
+                Retention: HasMember(types.Get(StripeNames.SessionFlowDataSubscriptionCancelOptions), StripeNames.RetentionProperty),
+                Discounts: HasMember(types.Get(StripeNames.SessionFlowDataSubscriptionUpdateConfirmOptions), StripeNames.DiscountsProperty),
+                SubscriptionPause: HasMember(types.Get(StripeNames.SessionFlowDataOptions), StripeNames.SubscriptionPauseProperty),
+                AfterExpiration: HasMember(createOptions, StripeNames.AfterExpirationProperty),
+                ConfigurationPause: HasMember(types.Get(StripeNames.ConfigurationFeatures), StripeNames.SubscriptionPauseProperty),
+                CancellationFeedback: HasMember(types.Get(StripeNames.ConfigurationFeaturesSubscriptionCancelCancellationReason), StripeNames.FeedbackOptionIdsProperty),
+                StripeApiVersion: stripeReferenced ? StripeApiVersionReference.Declared(compilation) : null,
+                ConfigurationService: configurationGlue,
+                Hosting: hosting,
+                HealthChecks: hosting
                               && types.Get(HostingNames.HealthCheck) is not null
                               && types.Get(HostingNames.HealthCheckRegistration) is not null
                               && types.Get(HostingNames.HealthChecksBuilder) is not null,
-                logging: types.Get(HostingNames.LoggerFactory) is not null);
-        }
-
-        public bool Equals(GlueShape? other) =>
-            other is not null
-            && this.SessionService == other.SessionService
-            && this.AspNetCore == other.AspNetCore
-            && this.Mvc == other.Mvc
-            && this.ReleaseBuild == other.ReleaseBuild
-            && this.NullableSyntax == other.NullableSyntax
-            && this.CustomerAccount == other.CustomerAccount
-            && this.Retention == other.Retention
-            && this.Discounts == other.Discounts
-            && this.SubscriptionPause == other.SubscriptionPause
-            && this.AfterExpiration == other.AfterExpiration
-            && this.ConfigurationPause == other.ConfigurationPause
-            && this.CancellationFeedback == other.CancellationFeedback
-            && this.StripeApiVersion == other.StripeApiVersion
-            && this.ConfigurationService == other.ConfigurationService
-            && this.Hosting == other.Hosting
-            && this.HealthChecks == other.HealthChecks
-            && this.Logging == other.Logging;
-
-        public override bool Equals(object? obj) => this.Equals(obj as GlueShape);
-
-        public override int GetHashCode()
-        {
-            var bits = new[] { this.SessionService, this.AspNetCore, this.Mvc, this.ReleaseBuild, this.NullableSyntax, this.CustomerAccount, this.Retention, this.Discounts, this.SubscriptionPause, this.AfterExpiration, this.ConfigurationPause, this.CancellationFeedback, this.ConfigurationService, this.Hosting, this.HealthChecks, this.Logging };
-            var hash = 0;
-            foreach (var bit in bits)
-            {
-                hash = (hash << 1) | (bit ? 1 : 0);
-            }
-
-            return hash ^ (this.StripeApiVersion?.GetHashCode() ?? 0);
+                Logging: types.Get(HostingNames.LoggerFactory) is not null);
         }
 
         private static bool HasMember(INamedTypeSymbol? type, string name) => type is not null && !type.GetMembers(name).IsEmpty;

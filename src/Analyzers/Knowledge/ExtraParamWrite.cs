@@ -4,18 +4,8 @@ namespace Accrue.Portal.Analyzers.Knowledge
     /// A form-encoded parameter written past the typed options: <c>options.AddExtraParam(key, value)</c>,
     /// <c>options.ExtraParams[key] = value</c> or <c>options.ExtraParams.Add(key, value)</c>.
     /// </summary>
-    internal readonly struct ExtraParamWrite
+    internal readonly record struct ExtraParamWrite(IOperation Key, IOperation Value)
     {
-        private ExtraParamWrite(IOperation key, IOperation value)
-        {
-            this.Key = key;
-            this.Value = value;
-        }
-
-        public IOperation Key { get; }
-
-        public IOperation Value { get; }
-
         public static bool TryMatch(IOperation operation, INamedTypeSymbol baseOptions, out ExtraParamWrite write)
         {
             write = default;

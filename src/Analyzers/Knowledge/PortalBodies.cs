@@ -275,20 +275,10 @@ namespace Accrue.Portal.Analyzers.Knowledge
         }
 
         /// <summary>What one body touches itself, and the app methods it calls.</summary>
-        private sealed class BodyFacts
+        private sealed record BodyFacts(bool TouchesDirectly, ImmutableArray<IMethodSymbol> Callees)
         {
             public static readonly BodyFacts Direct = new BodyFacts(true, ImmutableArray<IMethodSymbol>.Empty);
             public static readonly BodyFacts Nothing = new BodyFacts(false, ImmutableArray<IMethodSymbol>.Empty);
-
-            public BodyFacts(bool touchesDirectly, ImmutableArray<IMethodSymbol> callees)
-            {
-                this.TouchesDirectly = touchesDirectly;
-                this.Callees = callees;
-            }
-
-            public bool TouchesDirectly { get; }
-
-            public ImmutableArray<IMethodSymbol> Callees { get; }
         }
 
         private sealed class ReachKeyComparer : IEqualityComparer<(IMethodSymbol Method, int Depth)>

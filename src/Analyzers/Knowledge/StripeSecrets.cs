@@ -4,27 +4,14 @@ namespace Accrue.Portal.Analyzers.Knowledge
     using Microsoft.CodeAnalysis.Text;
 
     /// <summary>What a Stripe secret is for, and where the PORTAL014 fix reads it from instead.</summary>
-    internal sealed class StripeSecretKind
+    /// <param name="Name">The diagnostic property value.</param>
+    /// <param name="ConfigurationKey">The <c>IConfiguration</c> key the fix reads (<c>Stripe:SecretKey</c>, as in appsettings.json or user secrets).</param>
+    /// <param name="EnvironmentVariable">The environment variable the fix reads when no configuration is in scope (Stripe's own samples use these names).</param>
+    internal sealed record StripeSecretKind(string Name, string ConfigurationKey, string EnvironmentVariable)
     {
         public static readonly StripeSecretKind SecretKey = new StripeSecretKind("SecretKey", "Stripe:SecretKey", "STRIPE_SECRET_KEY");
         public static readonly StripeSecretKind RestrictedKey = new StripeSecretKind("RestrictedKey", "Stripe:RestrictedKey", "STRIPE_RESTRICTED_KEY");
         public static readonly StripeSecretKind WebhookSecret = new StripeSecretKind("WebhookSecret", "Stripe:WebhookSecret", "STRIPE_WEBHOOK_SECRET");
-
-        private StripeSecretKind(string name, string configurationKey, string environmentVariable)
-        {
-            this.Name = name;
-            this.ConfigurationKey = configurationKey;
-            this.EnvironmentVariable = environmentVariable;
-        }
-
-        /// <summary>The diagnostic property value.</summary>
-        public string Name { get; }
-
-        /// <summary>The <c>IConfiguration</c> key the fix reads (<c>Stripe:SecretKey</c>, as in appsettings.json or user secrets).</summary>
-        public string ConfigurationKey { get; }
-
-        /// <summary>The environment variable the fix reads when no configuration is in scope (Stripe's own samples use these names).</summary>
-        public string EnvironmentVariable { get; }
 
         public static StripeSecretKind? FromName(string? name) =>
             name == SecretKey.Name ? SecretKey
@@ -34,32 +21,17 @@ namespace Accrue.Portal.Analyzers.Knowledge
     }
 
     /// <summary>One prefix a Stripe secret starts with.</summary>
-    internal sealed class StripeSecretPrefix
+    /// <param name="Text">The prefix itself (<c>sk_live_</c>).</param>
+    /// <param name="Kind">What a key with this prefix is for.</param>
+    /// <param name="Description">For the message: "live secret key".</param>
+    /// <param name="Base64Body">Webhook signing secrets may carry base64 characters; API keys are base62.</param>
+    internal sealed record StripeSecretPrefix(string Text, StripeSecretKind Kind, string Description, bool Base64Body)
     {
-        public StripeSecretPrefix(string text, StripeSecretKind kind, string description, bool base64Body)
-        {
-            this.Text = text;
-            this.Kind = kind;
-            this.Description = description;
-            this.Base64Body = base64Body;
-            this.AnchorOffset = text.IndexOf('_');
-        }
-
-        public string Text { get; }
-
-        public StripeSecretKind Kind { get; }
-
-        /// <summary>For the message: "live secret key".</summary>
-        public string Description { get; }
-
         /// <summary>The prefix and an ellipsis: all of the key a message shows.</summary>
         public string Masked => this.Text + "\u2026";
 
-        /// <summary>Webhook signing secrets may carry base64 characters; API keys are base62.</summary>
-        public bool Base64Body { get; }
-
         /// <summary>Where the prefix's first underscore is: the scan looks for underscores and checks back from them.</summary>
-        public int AnchorOffset { get; }
+        public int AnchorOffset { get; } = Text.IndexOf('_');
     }
 
     /// <summary>
@@ -74,11 +46,11 @@ namespace Accrue.Portal.Analyzers.Knowledge
         public const int MinimumBodyLength = 24;
 
         public static readonly ImmutableArray<StripeSecretPrefix> Prefixes = ImmutableArray.Create(
-            new StripeSecretPrefix("sk_live_", StripeSecretKind.SecretKey, "live secret key", base64Body: false),
-            new StripeSecretPrefix("sk_test_", StripeSecretKind.SecretKey, "test secret key", base64Body: false),
-            new StripeSecretPrefix("rk_live_", StripeSecretKind.RestrictedKey, "live restricted key", base64Body: false),
-            new StripeSecretPrefix("rk_test_", StripeSecretKind.RestrictedKey, "test restricted key", base64Body: false),
-            new StripeSecretPrefix("whsec_", StripeSecretKind.WebhookSecret, "webhook signing secret", base64Body: true));
+            new StripeSecretPrefix("sk_live_", StripeSecretKind.SecretKey, "live secret key", Base64Body: false),
+            new StripeSecretPrefix("sk_test_", StripeSecretKind.SecretKey, "test secret key", Base64Body: false),
+            new StripeSecretPrefix("rk_live_", StripeSecretKind.RestrictedKey, "live restricted key", Base64Body: false),
+            new StripeSecretPrefix("rk_test_", StripeSecretKind.RestrictedKey, "test restricted key", Base64Body: false),
+            new StripeSecretPrefix("whsec_", StripeSecretKind.WebhookSecret, "webhook signing secret", Base64Body: true));
 
         private const int LongestPrefix = 8;
         private const int LargestAnchorOffset = 5;

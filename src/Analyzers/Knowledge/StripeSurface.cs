@@ -20,37 +20,15 @@ namespace Accrue.Portal.Analyzers.Knowledge
     /// (<c>System.Threading.Tasks.Task&lt;Stripe.BillingPortal.Session&gt;</c>, <c>string</c>, <c>long?</c>); a member
     /// found on a base type counts.
     /// </summary>
-    internal sealed class StripeShape
+    /// <param name="Kind">What kind of symbol it is.</param>
+    /// <param name="Type">The metadata name of the type (the member's containing type for a member).</param>
+    /// <param name="Member">The member's name; null for a type.</param>
+    /// <param name="Returns">The property type or method return type; null when any will do.</param>
+    /// <param name="Parameters">The parameter types, comma-separated ("" for none); null for a property.</param>
+    /// <param name="IsStatic">The member is static.</param>
+    /// <param name="UsedBy">Which rules, fixes or glue rely on it, for the reader of a failing surface test.</param>
+    internal sealed record StripeShape(StripeSymbolKind Kind, string Type, string? Member, string? Returns, string? Parameters, bool IsStatic, string UsedBy)
     {
-        private StripeShape(StripeSymbolKind kind, string type, string? member, string? returns, string? parameters, bool isStatic, string usedBy)
-        {
-            this.Kind = kind;
-            this.Type = type;
-            this.Member = member;
-            this.Returns = returns;
-            this.Parameters = parameters;
-            this.IsStatic = isStatic;
-            this.UsedBy = usedBy;
-        }
-
-        public StripeSymbolKind Kind { get; }
-
-        /// <summary>The metadata name of the type (the member's containing type for a member).</summary>
-        public string Type { get; }
-
-        public string? Member { get; }
-
-        /// <summary>The property type or method return type; null when any will do.</summary>
-        public string? Returns { get; }
-
-        /// <summary>The parameter types, comma-separated ("" for none); null for a property.</summary>
-        public string? Parameters { get; }
-
-        public bool IsStatic { get; }
-
-        /// <summary>Which rules, fixes or glue rely on it, for the reader of a failing surface test.</summary>
-        public string UsedBy { get; }
-
         public static StripeShape Class(string type, string usedBy) => new StripeShape(StripeSymbolKind.Class, type, null, null, null, false, usedBy);
 
         public static StripeShape Interface(string type, string usedBy) => new StripeShape(StripeSymbolKind.Interface, type, null, null, null, false, usedBy);

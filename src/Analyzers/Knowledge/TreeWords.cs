@@ -56,35 +56,13 @@ namespace Accrue.Portal.Analyzers.Knowledge
         }
 
         /// <summary>One declaration's words (distinct, hashed) and the names that, once it touches Stripe, lead others to it.</summary>
-        internal sealed class Declaration
-        {
-            public Declaration(int owner, int typeName, bool isHeader, ImmutableArray<int> words, ImmutableArray<int> names, ImmutableArray<int> typeLocalNames)
-            {
-                this.Owner = owner;
-                this.TypeName = typeName;
-                this.IsHeader = isHeader;
-                this.Words = words;
-                this.Names = names;
-                this.TypeLocalNames = typeLocalNames;
-            }
-
-            /// <summary>The start of the type declaration it belongs to, or <see cref="CompilationUnitOwner"/>.</summary>
-            public int Owner { get; }
-
-            /// <summary>The name of the type it is declared in (0 for the top-level statements).</summary>
-            public int TypeName { get; }
-
-            /// <summary>A type's header: when it touches Stripe (a Stripe base type), every member does, through what it inherits.</summary>
-            public bool IsHeader { get; }
-
-            public ImmutableArray<int> Words { get; }
-
-            /// <summary>The names others reach it by: its own (a member that is not private, a record's positional properties) and those of the types around it.</summary>
-            public ImmutableArray<int> Names { get; }
-
-            /// <summary>Names only its own type reaches it by: a private member's, a primary constructor's parameters.</summary>
-            public ImmutableArray<int> TypeLocalNames { get; }
-        }
+        /// <param name="Owner">The start of the type declaration it belongs to, or <see cref="CompilationUnitOwner"/>.</param>
+        /// <param name="TypeName">The name of the type it is declared in (0 for the top-level statements).</param>
+        /// <param name="IsHeader">A type's header: when it touches Stripe (a Stripe base type), every member does, through what it inherits.</param>
+        /// <param name="Words">Its distinct words, hashed and sorted.</param>
+        /// <param name="Names">The names others reach it by: its own (a member that is not private, a record's positional properties) and those of the types around it.</param>
+        /// <param name="TypeLocalNames">Names only its own type reaches it by: a private member's, a primary constructor's parameters.</param>
+        internal sealed record Declaration(int Owner, int TypeName, bool IsHeader, ImmutableArray<int> Words, ImmutableArray<int> Names, ImmutableArray<int> TypeLocalNames);
 
         private sealed class Reader
         {

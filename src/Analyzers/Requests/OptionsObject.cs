@@ -5,18 +5,14 @@ namespace Accrue.Portal.Analyzers.Requests
     /// the engine cannot see may have changed it (it escaped, or came from elsewhere): nothing may be concluded from
     /// a field it lacks.
     /// </summary>
-    internal sealed class OptionsObject
+    /// <param name="type">The options type.</param>
+    /// <param name="creation">The <c>new ...()</c> expression that made the object in this method, where a fix may add members.</param>
+    internal sealed class OptionsObject(ITypeSymbol type, SyntaxNode? creation)
     {
-        public OptionsObject(ITypeSymbol type, SyntaxNode? creation)
-        {
-            this.Type = type;
-            this.Creation = creation;
-        }
-
-        public ITypeSymbol Type { get; }
+        public ITypeSymbol Type { get; } = type;
 
         /// <summary>The <c>new ...()</c> expression that made the object in this method, where a fix may add members.</summary>
-        public SyntaxNode? Creation { get; }
+        public SyntaxNode? Creation { get; } = creation;
 
         public bool IsOpaque { get; set; }
 
@@ -27,18 +23,14 @@ namespace Accrue.Portal.Analyzers.Requests
         public Dictionary<string, IOperation> ExtraParams { get; } = new();
     }
 
-    internal sealed class OptionsField
+    /// <param name="property">The options property written.</param>
+    /// <param name="value">The expression written (implicit conversions removed).</param>
+    internal sealed class OptionsField(IPropertySymbol property, IOperation value)
     {
-        public OptionsField(IPropertySymbol property, IOperation value)
-        {
-            this.Property = property;
-            this.Value = value;
-        }
-
-        public IPropertySymbol Property { get; }
+        public IPropertySymbol Property { get; } = property;
 
         /// <summary>The expression written (implicit conversions removed).</summary>
-        public IOperation Value { get; }
+        public IOperation Value { get; } = value;
 
         /// <summary>The options object the value is, when the engine could follow it.</summary>
         public OptionsObject? Object { get; set; }

@@ -172,16 +172,5 @@ namespace Accrue.Portal.Analyzers.Requests
     }
 
     /// <summary>The operation blocks of one method of the compilation.</summary>
-    internal sealed class MethodBody
-    {
-        public MethodBody(IMethodSymbol method, ImmutableArray<IOperation> blocks)
-        {
-            this.Method = method;
-            this.Blocks = blocks;
-        }
-
-        public IMethodSymbol Method { get; }
-
-        public ImmutableArray<IOperation> Blocks { get; }
-    }
+    internal sealed record MethodBody(IMethodSymbol Method, ImmutableArray<IOperation> Blocks);
 }

@@ -8,13 +8,8 @@ namespace Accrue.Portal.Analyzers.Rules
     /// new configuration, none of them the reviewed one. Reported in the handler, on the call that leads there.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class ConfigurationPerRequestAnalyzer : PortalAnalyzer
+    public sealed class ConfigurationPerRequestAnalyzer() : PortalAnalyzer(PortalDiagnostics.ConfigurationPerRequest)
     {
-        public ConfigurationPerRequestAnalyzer()
-            : base(PortalDiagnostics.ConfigurationPerRequest)
-        {
-        }
-
         private protected override void AnalyzeCompilation(CompilationStartAnalysisContext start, PortalCompilation portal)
         {
             var requests = portal.Requests;

@@ -5,15 +5,10 @@ namespace Accrue.Portal.Analyzers.Rules
     /// type's options, a subscription_update_confirm without exactly one item with its id, or a custom message too long.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class IncompleteFlowDataAnalyzer : PortalAnalyzer
+    public sealed class IncompleteFlowDataAnalyzer() : PortalAnalyzer(PortalDiagnostics.IncompleteFlowData)
     {
         /// <summary>Diagnostic property: the option properties to create, dotted (<c>SubscriptionCancel.Subscription</c>).</summary>
         internal const string MissingMembersProperty = "MissingMembers";
-
-        public IncompleteFlowDataAnalyzer()
-            : base(PortalDiagnostics.IncompleteFlowData)
-        {
-        }
 
         private protected override void AnalyzeCompilation(CompilationStartAnalysisContext start, PortalCompilation portal)
         {

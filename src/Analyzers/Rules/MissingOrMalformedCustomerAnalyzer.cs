@@ -2,13 +2,8 @@ namespace Accrue.Portal.Analyzers.Rules
 {
     /// <summary>PORTAL007: options reach the session call with neither customer field, or with a constant that is no Stripe id.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class MissingOrMalformedCustomerAnalyzer : PortalAnalyzer
+    public sealed class MissingOrMalformedCustomerAnalyzer() : PortalAnalyzer(PortalDiagnostics.MissingOrMalformedCustomer)
     {
-        public MissingOrMalformedCustomerAnalyzer()
-            : base(PortalDiagnostics.MissingOrMalformedCustomer)
-        {
-        }
-
         private protected override void AnalyzeCompilation(CompilationStartAnalysisContext start, PortalCompilation portal)
         {
             portal.Requests?.RegisterSessionRequestAnalysis(start, Analyze);

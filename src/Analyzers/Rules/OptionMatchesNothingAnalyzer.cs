@@ -7,13 +7,8 @@ namespace Accrue.Portal.Analyzers.Rules
     /// compilation, at its end, for every distinct key and value of the global options and of every file's options.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class OptionMatchesNothingAnalyzer : PortalAnalyzer
+    public sealed class OptionMatchesNothingAnalyzer() : PortalAnalyzer(PortalDiagnostics.OptionMatchesNothing)
     {
-        public OptionMatchesNothingAnalyzer()
-            : base(PortalDiagnostics.OptionMatchesNothing)
-        {
-        }
-
         // RS1013 asks for a plain compilation action; the start action is the Stripe.net bail every PORTAL analyzer
         // makes, so a project without Stripe.net registers nothing past it.
 #pragma warning disable RS1013

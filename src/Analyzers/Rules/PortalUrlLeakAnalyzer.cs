@@ -5,15 +5,10 @@ namespace Accrue.Portal.Analyzers.Rules
     /// cached). One analyzer for both rules so each method body is tracked once; the sink's kind picks the rule.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class PortalUrlLeakAnalyzer : PortalAnalyzer
+    public sealed class PortalUrlLeakAnalyzer() : PortalAnalyzer(PortalDiagnostics.PortalUrlLogged, PortalDiagnostics.PortalUrlStored)
     {
         /// <summary>Diagnostic property: the Session local or parameter the URL was read from, when there is one.</summary>
         internal const string SessionNameProperty = "SessionName";
-
-        public PortalUrlLeakAnalyzer()
-            : base(PortalDiagnostics.PortalUrlLogged, PortalDiagnostics.PortalUrlStored)
-        {
-        }
 
         private protected override void AnalyzeCompilation(CompilationStartAnalysisContext start, PortalCompilation portal)
         {

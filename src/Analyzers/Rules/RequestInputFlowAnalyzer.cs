@@ -7,14 +7,9 @@ namespace Accrue.Portal.Analyzers.Rules
     /// the app's service when the value was passed there), with the request input as an additional location.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class RequestInputFlowAnalyzer : PortalAnalyzer
+    public sealed class RequestInputFlowAnalyzer() : PortalAnalyzer(PortalDiagnostics.ReturnUrlFromRequestInput, PortalDiagnostics.CustomerFromRequestInput)
     {
         private static readonly ImmutableArray<OperationKind> SinkEntryKinds = TaintGate.CallKinds.Add(OperationKind.SimpleAssignment);
-
-        public RequestInputFlowAnalyzer()
-            : base(PortalDiagnostics.ReturnUrlFromRequestInput, PortalDiagnostics.CustomerFromRequestInput)
-        {
-        }
 
         private protected override void AnalyzeCompilation(CompilationStartAnalysisContext start, PortalCompilation portal)
         {

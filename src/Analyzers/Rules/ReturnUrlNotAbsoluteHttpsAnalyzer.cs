@@ -6,15 +6,10 @@ namespace Accrue.Portal.Analyzers.Rules
     /// returns a path.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class ReturnUrlNotAbsoluteHttpsAnalyzer : PortalAnalyzer
+    public sealed class ReturnUrlNotAbsoluteHttpsAnalyzer() : PortalAnalyzer(PortalDiagnostics.ReturnUrlNotAbsoluteHttps)
     {
         /// <summary>Diagnostic property: which <see cref="ReturnUrlFix"/> applies; the fix edits the first additional location.</summary>
         internal const string FixProperty = "Fix";
-
-        public ReturnUrlNotAbsoluteHttpsAnalyzer()
-            : base(PortalDiagnostics.ReturnUrlNotAbsoluteHttps)
-        {
-        }
 
         private protected override void AnalyzeCompilation(CompilationStartAnalysisContext start, PortalCompilation portal)
         {

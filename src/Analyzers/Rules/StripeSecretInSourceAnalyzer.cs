@@ -16,18 +16,13 @@ namespace Accrue.Portal.Analyzers.Rules
     /// (<c>Prefix + Body</c>), which no literal at that place shows.
     /// </remarks>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class StripeSecretInSourceAnalyzer : PortalAnalyzer
+    public sealed class StripeSecretInSourceAnalyzer() : PortalAnalyzer(PortalDiagnostics.StripeSecretInSource)
     {
         /// <summary>Diagnostic property: the <see cref="StripeSecretKind"/> name, set where the fix can replace the expression.</summary>
         internal const string SecretKindProperty = "SecretKind";
 
         private const string InSource = "the source";
         private const string ReadFromConfiguration = "read it from configuration";
-
-        public StripeSecretInSourceAnalyzer()
-            : base(PortalDiagnostics.StripeSecretInSource)
-        {
-        }
 
         private protected override void AnalyzeCompilation(CompilationStartAnalysisContext start, PortalCompilation portal)
         {

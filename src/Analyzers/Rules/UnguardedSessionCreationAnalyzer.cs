@@ -4,13 +4,8 @@ namespace Accrue.Portal.Analyzers.Rules
 
     /// <summary>PORTAL008: <c>SessionService.Create/CreateAsync</c> called directly where the guarded runtime is referenced.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class UnguardedSessionCreationAnalyzer : PortalAnalyzer
+    public sealed class UnguardedSessionCreationAnalyzer() : PortalAnalyzer(PortalDiagnostics.UnguardedSessionCreation)
     {
-        public UnguardedSessionCreationAnalyzer()
-            : base(PortalDiagnostics.UnguardedSessionCreation)
-        {
-        }
-
         private protected override void AnalyzeCompilation(CompilationStartAnalysisContext start, PortalCompilation portal)
         {
             var sessionService = portal.Types.Get(StripeNames.SessionService);

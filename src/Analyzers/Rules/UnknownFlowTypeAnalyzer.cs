@@ -5,18 +5,13 @@ namespace Accrue.Portal.Analyzers.Rules
     /// referenced Stripe.net does not accept (with a Stripe.net newer than the tables: a near-miss of a known value).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class UnknownFlowTypeAnalyzer : PortalAnalyzer
+    public sealed class UnknownFlowTypeAnalyzer() : PortalAnalyzer(PortalDiagnostics.UnknownFlowType)
     {
         /// <summary>Diagnostic property: the valid value the typo most likely meant.</summary>
         internal const string SuggestionProperty = "Suggestion";
 
         /// <summary>Diagnostic property: the runtime class whose constants hold the valid values.</summary>
         internal const string ConstantsTypeProperty = "ConstantsType";
-
-        public UnknownFlowTypeAnalyzer()
-            : base(PortalDiagnostics.UnknownFlowType)
-        {
-        }
 
         private protected override void AnalyzeCompilation(CompilationStartAnalysisContext start, PortalCompilation portal)
         {

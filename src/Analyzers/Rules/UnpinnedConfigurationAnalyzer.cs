@@ -2,15 +2,10 @@ namespace Accrue.Portal.Analyzers.Rules
 {
     /// <summary>PORTAL004: options reach the session call without <c>Configuration</c> in a release build (or always, by option).</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class UnpinnedConfigurationAnalyzer : PortalAnalyzer
+    public sealed class UnpinnedConfigurationAnalyzer() : PortalAnalyzer(PortalDiagnostics.UnpinnedConfiguration)
     {
         /// <summary>Diagnostic property: the configuration id from <c>accrue_portal.configuration_id</c>, for the fix.</summary>
         internal const string ConfigurationIdProperty = "ConfigurationId";
-
-        public UnpinnedConfigurationAnalyzer()
-            : base(PortalDiagnostics.UnpinnedConfiguration)
-        {
-        }
 
         private protected override void AnalyzeCompilation(CompilationStartAnalysisContext start, PortalCompilation portal)
         {

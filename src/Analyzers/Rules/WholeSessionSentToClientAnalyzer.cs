@@ -6,17 +6,12 @@ namespace Accrue.Portal.Analyzers.Rules
     /// <c>new JsonResult(..)</c>, <c>new OkObjectResult(..)</c>: the framework serialises every field to the client.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class WholeSessionSentToClientAnalyzer : PortalAnalyzer
+    public sealed class WholeSessionSentToClientAnalyzer() : PortalAnalyzer(PortalDiagnostics.WholeSessionSentToClient)
     {
         /// <summary>Diagnostic property, present when replacing the Session by <c>new { url = session.Url }</c> keeps the code compiling.</summary>
         internal const string UrlOnlyFixableProperty = "UrlOnlyFixable";
 
         private static readonly ImmutableArray<string> ResultMethods = ImmutableArray.Create("Ok", "Json");
-
-        public WholeSessionSentToClientAnalyzer()
-            : base(PortalDiagnostics.WholeSessionSentToClient)
-        {
-        }
 
         private protected override void AnalyzeCompilation(CompilationStartAnalysisContext start, PortalCompilation portal)
         {

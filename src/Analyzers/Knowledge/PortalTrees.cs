@@ -1,5 +1,7 @@
 namespace Accrue.Portal.Analyzers.Knowledge
 {
+    using Microsoft.CodeAnalysis.CSharp.Syntax;
+
     /// <summary>
     /// The gate before <see cref="PortalBodies"/>, per type and read from text: can any body of the type touch Stripe?
     /// A declaration can when its words name Stripe (<c>Stripe</c>, <c>Accrue</c>, an alias of theirs, a type of theirs
@@ -34,7 +36,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
             var owners = this.portalOwners.Value;
             foreach (var reference in type.DeclaringSyntaxReferences)
             {
-                var owner = reference.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax ? TreeWords.CompilationUnitOwner : reference.Span.Start;
+                var owner = reference.GetSyntax() is CompilationUnitSyntax ? TreeWords.CompilationUnitOwner : reference.Span.Start;
                 if (owners.Contains((reference.SyntaxTree, owner)))
                 {
                     return true;
@@ -42,6 +44,39 @@ namespace Accrue.Portal.Analyzers.Knowledge
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// The code of <paramref name="tree"/> in the declarations <see cref="MayTouch"/> lets through: the members,
+        /// headers (attributes, parameters, base list) and top-level statements of those types, nested types apart.
+        /// What a search for calls of the app's own Stripe-typed methods needs to read; the rest cannot name them.
+        /// </summary>
+        public IEnumerable<SyntaxNode> CodeThatMayTouch(SyntaxTree tree)
+        {
+            var owners = this.portalOwners.Value;
+            var pending = new Stack<SyntaxNode>();
+            pending.Push(tree.GetRoot());
+            while (pending.Count > 0)
+            {
+                var container = pending.Pop();
+                var passes = container switch
+                {
+                    CompilationUnitSyntax => owners.Contains((tree, TreeWords.CompilationUnitOwner)),
+                    TypeDeclarationSyntax type => owners.Contains((tree, type.SpanStart)),
+                    _ => false,
+                };
+                foreach (var child in container.ChildNodes())
+                {
+                    if (child is BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax)
+                    {
+                        pending.Push(child);
+                    }
+                    else if (passes && child is not (BaseTypeDeclarationSyntax or DelegateDeclarationSyntax or UsingDirectiveSyntax or ExternAliasDirectiveSyntax or NameSyntax))
+                    {
+                        yield return child;
+                    }
+                }
+            }
         }
 
         private HashSet<(SyntaxTree, int)> FindPortalOwners()
@@ -61,7 +96,10 @@ namespace Accrue.Portal.Analyzers.Knowledge
             foreach (var (tree, words) in trees)
             {
                 var seesPortalTypes = importedEverywhere || words.ImportsPortal;
-                pending.AddRange(words.Declarations.Select(declaration => (tree, declaration, seesPortalTypes)));
+                foreach (var declaration in words.Declarations)
+                {
+                    pending.Add((tree, declaration, seesPortalTypes));
+                }
             }
 
             // Each round lets through the declarations that name what the rounds before let through; a few rounds suffice.
@@ -83,11 +121,17 @@ namespace Accrue.Portal.Analyzers.Knowledge
                             typesWithPortalHeader.Add(declaration.TypeName);
                         }
 
-                        hotNames.UnionWith(declaration.Names);
-                        foreach (var name in declaration.TypeLocalNames)
+                        for (var name = 0; name < declaration.Names.Length; name++)
                         {
-                            typeLocalNames.Add(InType(declaration.TypeName, name));
-                            typesWithLocalNames.Add(declaration.TypeName);
+                            if (name < declaration.NameCount)
+                            {
+                                hotNames.Add(declaration.Names[name]);
+                            }
+                            else
+                            {
+                                typeLocalNames.Add(InType(declaration.TypeName, declaration.Names[name]));
+                                typesWithLocalNames.Add(declaration.TypeName);
+                            }
                         }
 
                         pending[i] = pending[pending.Count - 1];
@@ -100,7 +144,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
             return owners;
         }
 
-        private static bool Names(ImmutableArray<int> words, HashSet<int> names)
+        private static bool Names(int[] words, HashSet<int> names)
         {
             foreach (var word in words)
             {
@@ -113,7 +157,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
             return false;
         }
 
-        private static bool NamesAny(ImmutableArray<int> words, List<HashSet<int>> nameSets)
+        private static bool NamesAny(int[] words, List<HashSet<int>> nameSets)
         {
             foreach (var names in nameSets)
             {

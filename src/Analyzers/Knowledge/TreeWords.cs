@@ -46,7 +46,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
         {
             foreach (var declaration in this.Declarations)
             {
-                if (declaration.Words.BinarySearch(word) >= 0)
+                if (Array.BinarySearch(declaration.Words, word) >= 0)
                 {
                     return true;
                 }
@@ -59,10 +59,14 @@ namespace Accrue.Portal.Analyzers.Knowledge
         /// <param name="Owner">The start of the type declaration it belongs to, or <see cref="CompilationUnitOwner"/>.</param>
         /// <param name="TypeName">The name of the type it is declared in (0 for the top-level statements).</param>
         /// <param name="IsHeader">A type's header: when it touches Stripe (a Stripe base type), every member does, through what it inherits.</param>
-        /// <param name="Words">Its distinct words, hashed and sorted.</param>
-        /// <param name="Names">The names others reach it by: its own (a member that is not private, a record's positional properties) and those of the types around it.</param>
-        /// <param name="TypeLocalNames">Names only its own type reaches it by: a private member's, a primary constructor's parameters.</param>
-        internal sealed record Declaration(int Owner, int TypeName, bool IsHeader, ImmutableArray<int> Words, ImmutableArray<int> Names, ImmutableArray<int> TypeLocalNames);
+        /// <param name="Words">Its distinct words, hashed and sorted; read only.</param>
+        /// <param name="Names">
+        /// Its names, read only: first the <paramref name="NameCount"/> names others reach it by (its own, when it is not
+        /// private, a record's positional properties, and those of the types around it), then those only its own type
+        /// reaches it by (a private member's, a primary constructor's parameters).
+        /// </param>
+        /// <param name="NameCount">How many of <paramref name="Names"/> others reach it by.</param>
+        internal sealed record Declaration(int Owner, int TypeName, bool IsHeader, int[] Words, int[] Names, int NameCount);
 
         private sealed class Reader
         {
@@ -71,6 +75,8 @@ namespace Accrue.Portal.Analyzers.Knowledge
 
             private readonly string text;
             private readonly List<int> words = new List<int>();
+            private readonly List<int> ownNames = new List<int>();
+            private readonly List<int> localNames = new List<int>();
             private readonly List<int> enclosingNames = new List<int>();
             private readonly List<TextSpan> topLevelStatements = new List<TextSpan>();
 
@@ -92,7 +98,13 @@ namespace Accrue.Portal.Analyzers.Knowledge
                 this.ReadMembers(root);
                 if (this.topLevelStatements.Count > 0)
                 {
-                    this.Add(TreeWords.CompilationUnitOwner, this.topLevelStatements, ImmutableArray<int>.Empty, ImmutableArray<int>.Empty, isHeader: false);
+                    this.Begin();
+                    foreach (var span in this.topLevelStatements)
+                    {
+                        this.ReadWords(span);
+                    }
+
+                    this.Add(TreeWords.CompilationUnitOwner, isHeader: false);
                 }
             }
 
@@ -141,20 +153,29 @@ namespace Accrue.Portal.Analyzers.Knowledge
                 this.enclosingNames.Add(WordHash.Of(type.Identifier.ValueText));
 
                 // The header (attributes, base list, constraints, a record's parameters): what every member inherits.
+                // A record's parameters are its public properties; a class's primary-constructor parameters are private.
                 var headerEnd = type.OpenBraceToken.IsKind(SyntaxKind.None) ? type.Span.End : type.OpenBraceToken.SpanStart;
-                var parameters = type.ParameterList is { } list
-                    ? list.Parameters.Select(p => WordHash.Of(p.Identifier.ValueText)).ToImmutableArray()
-                    : ImmutableArray<int>.Empty;
-                var isRecord = type is RecordDeclarationSyntax;
-                this.Add(owner, [TextSpan.FromBounds(type.SpanStart, headerEnd)], isRecord ? parameters : ImmutableArray<int>.Empty, isRecord ? ImmutableArray<int>.Empty : parameters, isHeader: true);
+                this.Begin();
+                if (type.ParameterList is { } list)
+                {
+                    var parameterNames = type is RecordDeclarationSyntax ? this.ownNames : this.localNames;
+                    foreach (var parameter in list.Parameters)
+                    {
+                        parameterNames.Add(WordHash.Of(parameter.Identifier.ValueText));
+                    }
+                }
+
+                this.ReadWords(TextSpan.FromBounds(type.SpanStart, headerEnd));
+                this.Add(owner, isHeader: true);
 
                 foreach (var member in type.Members)
                 {
                     if (!this.TryReadType(member))
                     {
-                        var names = DeclaredNames(member);
-                        var isPrivate = IsPrivate(member, type);
-                        this.Add(owner, [member.Span], isPrivate ? ImmutableArray<int>.Empty : names, isPrivate ? names : ImmutableArray<int>.Empty, isHeader: false);
+                        this.Begin();
+                        AddDeclaredNames(member, IsPrivate(member, type) ? this.localNames : this.ownNames);
+                        this.ReadWords(member.Span);
+                        this.Add(owner, isHeader: false);
                     }
                 }
 
@@ -180,18 +201,22 @@ namespace Accrue.Portal.Analyzers.Knowledge
             private void ReadWholeType(SyntaxNode type)
             {
                 this.enclosingNames.Add(WordHash.Of(NameOf(type)));
-                this.Add(type.SpanStart, [type.Span], ImmutableArray<int>.Empty, ImmutableArray<int>.Empty, isHeader: true);
+                this.Begin();
+                this.ReadWords(type.Span);
+                this.Add(type.SpanStart, isHeader: true);
                 this.enclosingNames.RemoveAt(this.enclosingNames.Count - 1);
             }
 
-            private void Add(int owner, IReadOnlyList<TextSpan> spans, ImmutableArray<int> ownNames, ImmutableArray<int> typeLocalNames, bool isHeader)
+            private void Begin()
             {
                 this.words.Clear();
-                foreach (var span in spans)
-                {
-                    this.ReadWords(span);
-                }
+                this.ownNames.Clear();
+                this.localNames.Clear();
+            }
 
+            /// <summary>Adds the declaration read since <see cref="Begin"/>: its distinct words and its names, each in one array of its size.</summary>
+            private void Add(int owner, bool isHeader)
+            {
                 this.words.Sort();
                 var distinctCount = 0;
                 for (var i = 0; i < this.words.Count; i++)
@@ -202,24 +227,23 @@ namespace Accrue.Portal.Analyzers.Knowledge
                     }
                 }
 
-                var distinct = ImmutableArray.CreateBuilder<int>(distinctCount);
-                for (var i = 0; i < this.words.Count; i++)
+                var distinct = distinctCount == 0 ? Array.Empty<int>() : new int[distinctCount];
+                for (int i = 0, next = 0; i < this.words.Count; i++)
                 {
                     if (i == 0 || this.words[i] != this.words[i - 1])
                     {
-                        distinct.Add(this.words[i]);
+                        distinct[next++] = this.words[i];
                     }
                 }
 
-                var names = ImmutableArray.CreateBuilder<int>(ownNames.Length + this.enclosingNames.Count);
-                names.AddRange(ownNames);
-                foreach (var enclosing in this.enclosingNames)
-                {
-                    names.Add(enclosing);
-                }
+                var nameCount = this.ownNames.Count + this.enclosingNames.Count;
+                var names = nameCount + this.localNames.Count == 0 ? Array.Empty<int>() : new int[nameCount + this.localNames.Count];
+                this.ownNames.CopyTo(names, 0);
+                this.enclosingNames.CopyTo(names, this.ownNames.Count);
+                this.localNames.CopyTo(names, nameCount);
 
                 var typeName = this.enclosingNames.Count == 0 ? 0 : this.enclosingNames[this.enclosingNames.Count - 1];
-                this.Declarations.Add(new Declaration(owner, typeName, isHeader, distinct.MoveToImmutable(), names.MoveToImmutable(), typeLocalNames));
+                this.Declarations.Add(new Declaration(owner, typeName, isHeader, distinct, names, nameCount));
             }
 
             private void ReadWords(TextSpan span) => WordHash.Read(this.text, span.Start, span.End, this.words);
@@ -259,14 +283,28 @@ namespace Accrue.Portal.Analyzers.Knowledge
             }
 
             /// <summary>The names a member declares (a constructor's, an indexer's, an operator's is the type's, already enclosing).</summary>
-            private static ImmutableArray<int> DeclaredNames(MemberDeclarationSyntax member) => member switch
+            private static void AddDeclaredNames(MemberDeclarationSyntax member, List<int> names)
             {
-                MethodDeclarationSyntax method => ImmutableArray.Create(WordHash.Of(method.Identifier.ValueText)),
-                PropertyDeclarationSyntax property => ImmutableArray.Create(WordHash.Of(property.Identifier.ValueText)),
-                EventDeclarationSyntax @event => ImmutableArray.Create(WordHash.Of(@event.Identifier.ValueText)),
-                BaseFieldDeclarationSyntax field => field.Declaration.Variables.Select(v => WordHash.Of(v.Identifier.ValueText)).ToImmutableArray(),
-                _ => ImmutableArray<int>.Empty,
-            };
+                switch (member)
+                {
+                    case MethodDeclarationSyntax method:
+                        names.Add(WordHash.Of(method.Identifier.ValueText));
+                        break;
+                    case PropertyDeclarationSyntax property:
+                        names.Add(WordHash.Of(property.Identifier.ValueText));
+                        break;
+                    case EventDeclarationSyntax @event:
+                        names.Add(WordHash.Of(@event.Identifier.ValueText));
+                        break;
+                    case BaseFieldDeclarationSyntax field:
+                        foreach (var variable in field.Declaration.Variables)
+                        {
+                            names.Add(WordHash.Of(variable.Identifier.ValueText));
+                        }
+
+                        break;
+                }
+            }
         }
     }
 }

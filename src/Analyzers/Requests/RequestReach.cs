@@ -61,7 +61,8 @@ namespace Accrue.Portal.Analyzers.Requests
         /// <summary>
         /// The calls of an options factory in this compilation (directly, or through an interface or virtual member it
         /// implements). The call sites of every factory name are found in one pass per compilation (only trees whose
-        /// words hold a factory's name are walked), and bound once per factory.
+        /// words hold a factory's name are walked, and in them only the code the per-type gate lets through), and bound
+        /// once per factory.
         /// </summary>
         public ImmutableArray<IInvocationOperation> CallersOf(IMethodSymbol factory) => this.callers.GetOrAdd(factory.OriginalDefinition, this.findCallers);
 
@@ -109,6 +110,7 @@ namespace Accrue.Portal.Analyzers.Requests
             }
 
             var words = names.Select(WordHash.Of).ToImmutableArray();
+            var gate = PortalTrees.For(this.Compilation);
             foreach (var tree in this.Compilation.SyntaxTrees)
             {
                 var treeWords = TreeWords.For(tree);
@@ -117,16 +119,20 @@ namespace Accrue.Portal.Analyzers.Requests
                     continue;
                 }
 
-                foreach (var node in tree.GetRoot().DescendantNodes())
+                // A caller names the factory, whose signature holds a Stripe type: the gate lets the caller's type through.
+                foreach (var code in gate.CodeThatMayTouch(tree))
                 {
-                    if (node is InvocationExpressionSyntax invocation && CalledName(invocation.Expression) is { } called && names.Contains(called))
+                    foreach (var node in code.DescendantNodesAndSelf())
                     {
-                        if (!sites.TryGetValue(called, out var list))
+                        if (node is InvocationExpressionSyntax invocation && CalledName(invocation.Expression) is { } called && names.Contains(called))
                         {
-                            sites[called] = list = new List<InvocationExpressionSyntax>();
-                        }
+                            if (!sites.TryGetValue(called, out var list))
+                            {
+                                sites[called] = list = new List<InvocationExpressionSyntax>();
+                            }
 
-                        list.Add(invocation);
+                            list.Add(invocation);
+                        }
                     }
                 }
             }
@@ -138,7 +144,10 @@ namespace Accrue.Portal.Analyzers.Requests
         private HashSet<string> FactoryNames()
         {
             var names = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var type in DeclaredTypes.In(this.Compilation.Assembly.GlobalNamespace))
+            var gate = PortalTrees.For(this.Compilation);
+
+            // A factory's signature names a Stripe options type, so its type is one the gate lets through.
+            foreach (var type in DeclaredTypes.In(this.Compilation.Assembly.GlobalNamespace).Where(gate.MayTouch))
             {
                 foreach (var member in type.GetMembers())
                 {

@@ -32,12 +32,14 @@ namespace Accrue.Portal.Analyzers.Knowledge
         private readonly Func<(IMethodSymbol Method, int Depth), bool> reachesUncached;
         private readonly Func<ISymbol, BodyFacts> collectCallee;
         private readonly Implementations implementations;
+        private readonly PortalTrees trees;
 
         private PortalBodies(Compilation compilation)
         {
             this.compilation = compilation;
             this.portalAssemblies = FindPortalAssemblies(compilation);
             this.implementations = Implementations.For(compilation);
+            this.trees = PortalTrees.For(compilation);
             this.isPortalTypeUncached = this.IsPortalTypeUncached;
             this.reachesUncached = key => this.ReachesUncached(key.Method, key.Depth);
             this.collectCallee = method => this.Collect(MethodBodies.Read((IMethodSymbol)method, this.compilation));
@@ -101,7 +103,9 @@ namespace Accrue.Portal.Analyzers.Knowledge
 
         private bool ReachesUncached(IMethodSymbol method, int depth)
         {
+            // A body the gate keeps out cannot touch Stripe (the gate's soundness): it is not bound.
             if (TypeFacts.HasSourceBody(method, this.compilation)
+                && this.trees.MayTouchMember(method)
                 && this.Reaches(this.facts.GetOrAdd(method, this.collectCallee), depth))
             {
                 return true;

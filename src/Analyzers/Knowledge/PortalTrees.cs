@@ -20,12 +20,12 @@ namespace Accrue.Portal.Analyzers.Knowledge
         private static readonly ImmutableArray<int> PortalRootWords = ImmutableArray.Create(WordHash.Of("Stripe"), WordHash.Of("Accrue"));
 
         private readonly Compilation compilation;
-        private readonly Lazy<HashSet<(SyntaxTree Tree, int Owner)>> portalOwners;
+        private readonly Lazy<Passed> passed;
 
         private PortalTrees(Compilation compilation)
         {
             this.compilation = compilation;
-            this.portalOwners = new Lazy<HashSet<(SyntaxTree, int)>>(this.FindPortalOwners, LazyThreadSafetyMode.ExecutionAndPublication);
+            this.passed = new Lazy<Passed>(this.FindPassed, LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public static PortalTrees For(Compilation compilation) => Shared.Get(compilation)!;
@@ -33,11 +33,45 @@ namespace Accrue.Portal.Analyzers.Knowledge
         /// <summary>Some declaration of <paramref name="type"/> (a part, the top-level statements of <c>Program</c>) may touch Stripe.</summary>
         public bool MayTouch(ISymbol type)
         {
-            var owners = this.portalOwners.Value;
+            var owners = this.passed.Value.Owners;
             foreach (var reference in type.DeclaringSyntaxReferences)
             {
                 var owner = reference.GetSyntax() is CompilationUnitSyntax ? TreeWords.CompilationUnitOwner : reference.Span.Start;
                 if (owners.Contains((reference.SyntaxTree, owner)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The declaration that holds one of <paramref name="blocks"/> (a member, a type's header, the top-level
+        /// statements) may touch Stripe: in a type that passes, a member whose own words name nothing that leads to
+        /// Stripe (and whose type's header does not) cannot, so its body need not be read.
+        /// </summary>
+        public bool MayTouchBody(ImmutableArray<IOperation> blocks)
+        {
+            var declarations = this.passed.Value.Declarations;
+            foreach (var block in blocks)
+            {
+                if (declarations.Contains((block.Syntax.SyntaxTree, TreeWords.DeclarationStart(block.Syntax))))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The same for a member of the app's code whose body is not read yet (a callee followed from a body).</summary>
+        public bool MayTouchMember(ISymbol member)
+        {
+            var declarations = this.passed.Value.Declarations;
+            foreach (var reference in member.DeclaringSyntaxReferences)
+            {
+                if (declarations.Contains((reference.SyntaxTree, TreeWords.DeclarationStart(reference.GetSyntax()))))
                 {
                     return true;
                 }
@@ -53,7 +87,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
         /// </summary>
         public IEnumerable<SyntaxNode> CodeThatMayTouch(SyntaxTree tree)
         {
-            var owners = this.portalOwners.Value;
+            var owners = this.passed.Value.Owners;
             var pending = new Stack<SyntaxNode>();
             pending.Push(tree.GetRoot());
             while (pending.Count > 0)
@@ -79,16 +113,20 @@ namespace Accrue.Portal.Analyzers.Knowledge
             }
         }
 
-        private HashSet<(SyntaxTree, int)> FindPortalOwners()
+        private Passed FindPassed()
         {
             var trees = this.compilation.SyntaxTrees.Select(tree => (Tree: tree, Words: TreeWords.For(tree))).ToList();
             var importedEverywhere = trees.Any(t => t.Words.ImportsPortalGlobally);
+            var membersReachedByName = trees.Any(t => t.Words.ImportsStatically);
+            var dispatchedNames = new HashSet<int>(trees.SelectMany(t => t.Words.DispatchedNames));
+            var sourceTypeNames = new HashSet<int>(trees.SelectMany(t => t.Words.TypeNames));
             var hotNames = new HashSet<int>(PortalRootWords);
             hotNames.UnionWith(trees.SelectMany(t => t.Words.PortalAliases));
             hotNames.UnionWith(this.ReferencedPortalMemberNames());
             var portalTypeNames = PortalBodies.For(this.compilation).PortalAssemblies.Select(assembly => TypeWords.Get(assembly)!).ToList();
 
             var owners = new HashSet<(SyntaxTree, int)>();
+            var declarations = new HashSet<(SyntaxTree, int)>();
             var typesWithPortalHeader = new HashSet<int>();
             var typeLocalNames = new HashSet<long>();
             var typesWithLocalNames = new HashSet<int>();
@@ -116,21 +154,32 @@ namespace Accrue.Portal.Analyzers.Knowledge
                         || (!declaration.IsHeader && typesWithPortalHeader.Contains(declaration.TypeName)))
                     {
                         owners.Add((tree, declaration.Owner));
+                        declarations.Add((tree, declaration.Start));
                         if (declaration.IsHeader)
                         {
                             typesWithPortalHeader.Add(declaration.TypeName);
                         }
 
-                        for (var name = 0; name < declaration.Names.Length; name++)
+                        for (var at = 0; at < declaration.Names.Length; at++)
                         {
-                            if (name < declaration.NameCount)
+                            var name = declaration.Names[at];
+                            if (at < declaration.NameCount
+                                || (at < declaration.MemberNameEnd && (membersReachedByName || dispatchedNames.Contains(name))))
                             {
-                                hotNames.Add(declaration.Names[name]);
+                                hotNames.Add(name);
                             }
                             else
                             {
-                                typeLocalNames.Add(InType(declaration.TypeName, declaration.Names[name]));
+                                typeLocalNames.Add(InType(declaration.TypeName, name));
                                 typesWithLocalNames.Add(declaration.TypeName);
+                            }
+                        }
+
+                        foreach (var overridden in declaration.OverriddenTypes)
+                        {
+                            if (sourceTypeNames.Contains(overridden))
+                            {
+                                hotNames.Add(overridden);
                             }
                         }
 
@@ -141,7 +190,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
                 }
             }
 
-            return owners;
+            return new Passed(owners, declarations);
         }
 
         private static bool Names(int[] words, HashSet<int> names)
@@ -232,6 +281,9 @@ namespace Accrue.Portal.Analyzers.Knowledge
                 names.Add(WordHash.Of(type.Name));
             }
         }
+
+        /// <summary>What the fixed point let through: the types' declarations (by their starts) and each declaration of theirs.</summary>
+        private sealed record Passed(HashSet<(SyntaxTree Tree, int Owner)> Owners, HashSet<(SyntaxTree Tree, int Start)> Declarations);
 
         private static IEnumerable<ITypeSymbol> SignatureTypes(ISymbol member) => member switch
         {

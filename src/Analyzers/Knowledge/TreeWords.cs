@@ -26,6 +26,9 @@ namespace Accrue.Portal.Analyzers.Knowledge
             this.ImportsPortal = reader.ImportsPortal;
             this.ImportsPortalGlobally = reader.ImportsPortalGlobally;
             this.PortalAliases = reader.PortalAliases.ToImmutable();
+            this.DispatchedNames = reader.DispatchedNames.ToImmutable();
+            this.TypeNames = reader.TypeNames.ToImmutable();
+            this.ImportsStatically = reader.ImportsStatically;
         }
 
         public ImmutableArray<Declaration> Declarations { get; }
@@ -38,6 +41,15 @@ namespace Accrue.Portal.Analyzers.Knowledge
 
         /// <summary>The names of using aliases for Stripe.net or Accrue.Portal namespaces and types.</summary>
         public ImmutableArray<int> PortalAliases { get; }
+
+        /// <summary>The names of the interface, virtual and abstract members the tree declares: a call of one may run an implementation.</summary>
+        public ImmutableArray<int> DispatchedNames { get; }
+
+        /// <summary>The names of the types the tree declares.</summary>
+        public ImmutableArray<int> TypeNames { get; }
+
+        /// <summary>A <c>using static</c> directive: members of a type are then reached by their own names alone.</summary>
+        public bool ImportsStatically { get; }
 
         public static TreeWords For(SyntaxTree tree) => Shared.Get(tree)!;
 
@@ -57,16 +69,46 @@ namespace Accrue.Portal.Analyzers.Knowledge
 
         /// <summary>One declaration's words (distinct, hashed) and the names that, once it touches Stripe, lead others to it.</summary>
         /// <param name="Owner">The start of the type declaration it belongs to, or <see cref="CompilationUnitOwner"/>.</param>
+        /// <param name="Start">Its own start (<see cref="DeclarationStart"/>): a member's, the type's for a header, or <see cref="CompilationUnitOwner"/>.</param>
         /// <param name="TypeName">The name of the type it is declared in (0 for the top-level statements).</param>
         /// <param name="IsHeader">A type's header: when it touches Stripe (a Stripe base type), every member does, through what it inherits.</param>
         /// <param name="Words">Its distinct words, hashed and sorted; read only.</param>
         /// <param name="Names">
-        /// Its names, read only: first the <paramref name="NameCount"/> names others reach it by (its own, when it is not
-        /// private, a record's positional properties, and those of the types around it), then those only its own type
-        /// reaches it by (a private member's, a primary constructor's parameters).
+        /// Its names, read only, in three runs: up to <paramref name="NameCount"/> the names others reach it by anywhere
+        /// (the types around it, a static member's or an extension method's, a record's positional properties); up to
+        /// <paramref name="MemberNameEnd"/> a non-private instance member's own names, which others reach through a value
+        /// of its type (whose name leads there already) or, when the compilation declares the name as an interface,
+        /// virtual or abstract member, through dispatch; then those only its own type reaches it by (a private member's,
+        /// a primary constructor's parameters).
         /// </param>
-        /// <param name="NameCount">How many of <paramref name="Names"/> others reach it by.</param>
-        internal sealed record Declaration(int Owner, int TypeName, bool IsHeader, int[] Words, int[] Names, int NameCount);
+        /// <param name="NameCount">Where the names reached anywhere end.</param>
+        /// <param name="MemberNameEnd">Where the instance member's own names end.</param>
+        /// <param name="OverriddenTypes">
+        /// For an <c>override</c>, the simple names in its type's base list: a call of the member it overrides may run it,
+        /// so when it touches Stripe those of them declared in source lead others to it.
+        /// </param>
+        internal sealed record Declaration(int Owner, int Start, int TypeName, bool IsHeader, int[] Words, int[] Names, int NameCount, int MemberNameEnd, int[] OverriddenTypes);
+
+        /// <summary>
+        /// The <see cref="Declaration.Start"/> of the declaration that holds <paramref name="node"/>: the member of a type
+        /// it is in, else the type's header (a base list's arguments, a primary constructor's or a record's parameters),
+        /// else the top-level statements.
+        /// </summary>
+        public static int DeclarationStart(SyntaxNode node)
+        {
+            for (var current = node; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case MemberDeclarationSyntax member when member.Parent is TypeDeclarationSyntax:
+                        return member.SpanStart;
+                    case BaseTypeDeclarationSyntax or DelegateDeclarationSyntax:
+                        return current.SpanStart;
+                }
+            }
+
+            return CompilationUnitOwner;
+        }
 
         private sealed class Reader
         {
@@ -76,6 +118,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
             private readonly string text;
             private readonly List<int> words = new List<int>();
             private readonly List<int> ownNames = new List<int>();
+            private readonly List<int> memberNames = new List<int>();
             private readonly List<int> localNames = new List<int>();
             private readonly List<int> enclosingNames = new List<int>();
             private readonly List<TextSpan> topLevelStatements = new List<TextSpan>();
@@ -88,6 +131,12 @@ namespace Accrue.Portal.Analyzers.Knowledge
             public ImmutableArray<Declaration>.Builder Declarations { get; } = ImmutableArray.CreateBuilder<Declaration>();
 
             public ImmutableArray<int>.Builder PortalAliases { get; } = ImmutableArray.CreateBuilder<int>();
+
+            public ImmutableArray<int>.Builder DispatchedNames { get; } = ImmutableArray.CreateBuilder<int>();
+
+            public ImmutableArray<int>.Builder TypeNames { get; } = ImmutableArray.CreateBuilder<int>();
+
+            public bool ImportsStatically { get; private set; }
 
             public bool ImportsPortal { get; private set; }
 
@@ -104,7 +153,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
                         this.ReadWords(span);
                     }
 
-                    this.Add(TreeWords.CompilationUnitOwner, isHeader: false);
+                    this.Add(TreeWords.CompilationUnitOwner, TreeWords.CompilationUnitOwner, isHeader: false);
                 }
             }
 
@@ -132,6 +181,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
 
             private void ReadUsing(UsingDirectiveSyntax usingDirective)
             {
+                this.ImportsStatically |= usingDirective.StaticKeyword.IsKind(SyntaxKind.StaticKeyword);
                 this.words.Clear();
                 this.ReadWords(usingDirective.Span);
                 if (!this.words.Contains(StripeWord) && !this.words.Contains(AccrueWord))
@@ -150,7 +200,9 @@ namespace Accrue.Portal.Analyzers.Knowledge
             private void ReadType(TypeDeclarationSyntax type)
             {
                 var owner = type.SpanStart;
-                this.enclosingNames.Add(WordHash.Of(type.Identifier.ValueText));
+                var typeName = WordHash.Of(type.Identifier.ValueText);
+                this.enclosingNames.Add(typeName);
+                this.TypeNames.Add(typeName);
 
                 // The header (attributes, base list, constraints, a record's parameters): what every member inherits.
                 // A record's parameters are its public properties; a class's primary-constructor parameters are private.
@@ -165,17 +217,31 @@ namespace Accrue.Portal.Analyzers.Knowledge
                     }
                 }
 
-                this.ReadWords(TextSpan.FromBounds(type.SpanStart, headerEnd));
-                this.Add(owner, isHeader: true);
+                // Its own name is left out: that others reach the type says nothing of what its members inherit.
+                this.ReadWords(TextSpan.FromBounds(type.SpanStart, type.Identifier.SpanStart));
+                this.ReadWords(TextSpan.FromBounds(type.Identifier.Span.End, headerEnd));
+                this.Add(owner, owner, isHeader: true);
 
+                var baseTypes = BaseTypeNames(type);
                 foreach (var member in type.Members)
                 {
                     if (!this.TryReadType(member))
                     {
                         this.Begin();
-                        AddDeclaredNames(member, IsPrivate(member, type) ? this.localNames : this.ownNames);
+                        var reach = ReachOf(member, type);
+                        AddDeclaredNames(member, reach switch
+                        {
+                            Reach.Anywhere => this.ownNames,
+                            Reach.ThroughValues => this.memberNames,
+                            _ => this.localNames,
+                        });
+                        if (type is InterfaceDeclarationSyntax || HasModifier(member, SyntaxKind.VirtualKeyword) || HasModifier(member, SyntaxKind.AbstractKeyword))
+                        {
+                            AddDeclaredNames(member, this.DispatchedNames);
+                        }
+
                         this.ReadWords(member.Span);
-                        this.Add(owner, isHeader: false);
+                        this.Add(owner, member.SpanStart, isHeader: false, HasModifier(member, SyntaxKind.OverrideKeyword) ? baseTypes : Array.Empty<int>());
                     }
                 }
 
@@ -200,10 +266,12 @@ namespace Accrue.Portal.Analyzers.Knowledge
             /// <summary>An enum or a delegate: one declaration, its whole text.</summary>
             private void ReadWholeType(SyntaxNode type)
             {
-                this.enclosingNames.Add(WordHash.Of(NameOf(type)));
+                var typeName = WordHash.Of(NameOf(type));
+                this.enclosingNames.Add(typeName);
+                this.TypeNames.Add(typeName);
                 this.Begin();
                 this.ReadWords(type.Span);
-                this.Add(type.SpanStart, isHeader: true);
+                this.Add(type.SpanStart, type.SpanStart, isHeader: true);
                 this.enclosingNames.RemoveAt(this.enclosingNames.Count - 1);
             }
 
@@ -211,11 +279,14 @@ namespace Accrue.Portal.Analyzers.Knowledge
             {
                 this.words.Clear();
                 this.ownNames.Clear();
+                this.memberNames.Clear();
                 this.localNames.Clear();
             }
 
             /// <summary>Adds the declaration read since <see cref="Begin"/>: its distinct words and its names, each in one array of its size.</summary>
-            private void Add(int owner, bool isHeader)
+            private void Add(int owner, int start, bool isHeader) => this.Add(owner, start, isHeader, Array.Empty<int>());
+
+            private void Add(int owner, int start, bool isHeader, int[] overriddenTypes)
             {
                 this.words.Sort();
                 var distinctCount = 0;
@@ -237,13 +308,15 @@ namespace Accrue.Portal.Analyzers.Knowledge
                 }
 
                 var nameCount = this.ownNames.Count + this.enclosingNames.Count;
-                var names = nameCount + this.localNames.Count == 0 ? Array.Empty<int>() : new int[nameCount + this.localNames.Count];
+                var memberNameEnd = nameCount + this.memberNames.Count;
+                var names = memberNameEnd + this.localNames.Count == 0 ? Array.Empty<int>() : new int[memberNameEnd + this.localNames.Count];
                 this.ownNames.CopyTo(names, 0);
                 this.enclosingNames.CopyTo(names, this.ownNames.Count);
-                this.localNames.CopyTo(names, nameCount);
+                this.memberNames.CopyTo(names, nameCount);
+                this.localNames.CopyTo(names, memberNameEnd);
 
                 var typeName = this.enclosingNames.Count == 0 ? 0 : this.enclosingNames[this.enclosingNames.Count - 1];
-                this.Declarations.Add(new Declaration(owner, typeName, isHeader, distinct, names, nameCount));
+                this.Declarations.Add(new Declaration(owner, start, typeName, isHeader, distinct, names, nameCount, memberNameEnd, overriddenTypes));
             }
 
             private void ReadWords(TextSpan span) => WordHash.Read(this.text, span.Start, span.End, this.words);
@@ -255,19 +328,30 @@ namespace Accrue.Portal.Analyzers.Knowledge
                 _ => string.Empty,
             };
 
+            /// <summary>How others reach a member by its name (see <see cref="Declaration.Names"/>).</summary>
+            private enum Reach
+            {
+                Anywhere,
+                ThroughValues,
+                WithinItsType,
+            }
+
             /// <summary>
-            /// Private by its modifiers or by default in a class or struct; an explicit interface implementation is reached
-            /// through the interface, a protected member from derived types elsewhere.
+            /// Private by its modifiers or by default in a class or struct: within its type. An interface's member and an
+            /// explicit implementation are reached through the interface's dispatch, a static member by its type's name or
+            /// (an extension method, under <c>using static</c>) by its own: anywhere. Any other instance member is reached
+            /// through a value of its type, which a body gets only from a name that leads to the type, or through dispatch.
             /// </summary>
-            private static bool IsPrivate(MemberDeclarationSyntax member, TypeDeclarationSyntax type)
+            private static Reach ReachOf(MemberDeclarationSyntax member, TypeDeclarationSyntax type)
             {
                 if (type is InterfaceDeclarationSyntax
                     || member is MethodDeclarationSyntax { ExplicitInterfaceSpecifier: not null }
                     || member is BasePropertyDeclarationSyntax { ExplicitInterfaceSpecifier: not null })
                 {
-                    return false;
+                    return Reach.Anywhere;
                 }
 
+                var isStatic = HasModifier(member, SyntaxKind.StaticKeyword) || HasModifier(member, SyntaxKind.ConstKeyword);
                 foreach (var modifier in member.Modifiers)
                 {
                     switch (modifier.Kind())
@@ -275,15 +359,51 @@ namespace Accrue.Portal.Analyzers.Knowledge
                         case SyntaxKind.PublicKeyword:
                         case SyntaxKind.InternalKeyword:
                         case SyntaxKind.ProtectedKeyword:
-                            return false;
+                            return isStatic ? Reach.Anywhere : Reach.ThroughValues;
                     }
                 }
 
-                return true;
+                return Reach.WithinItsType;
+            }
+
+            private static bool HasModifier(MemberDeclarationSyntax member, SyntaxKind kind)
+            {
+                foreach (var modifier in member.Modifiers)
+                {
+                    if (modifier.IsKind(kind))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>The simple names of the types in the base list (<c>global::A.B&lt;T&gt;</c> gives <c>B</c>).</summary>
+            private static int[] BaseTypeNames(TypeDeclarationSyntax type)
+            {
+                if (type.BaseList is not { } baseList)
+                {
+                    return Array.Empty<int>();
+                }
+
+                var names = new int[baseList.Types.Count];
+                for (var i = 0; i < names.Length; i++)
+                {
+                    var name = baseList.Types[i].Type;
+                    while (name is QualifiedNameSyntax or AliasQualifiedNameSyntax)
+                    {
+                        name = name is QualifiedNameSyntax qualified ? qualified.Right : ((AliasQualifiedNameSyntax)name).Name;
+                    }
+
+                    names[i] = WordHash.Of(name is SimpleNameSyntax simple ? simple.Identifier.ValueText : name.ToString());
+                }
+
+                return names;
             }
 
             /// <summary>The names a member declares (a constructor's, an indexer's, an operator's is the type's, already enclosing).</summary>
-            private static void AddDeclaredNames(MemberDeclarationSyntax member, List<int> names)
+            private static void AddDeclaredNames(MemberDeclarationSyntax member, ICollection<int> names)
             {
                 switch (member)
                 {

@@ -130,7 +130,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
             var typesWithPortalHeader = new HashSet<int>();
             var typeLocalNames = new HashSet<long>();
             var typesWithLocalNames = new HashSet<int>();
-            var pending = new List<(SyntaxTree Tree, TreeWords.Declaration Declaration, bool SeesPortalTypes)>();
+            var pending = new List<(SyntaxTree Tree, TreeWords.Declaration Declaration, bool SeesPortalTypes)>(trees.Sum(t => t.Words.Declarations.Length));
             foreach (var (tree, words) in trees)
             {
                 var seesPortalTypes = importedEverywhere || words.ImportsPortal;

@@ -18,9 +18,15 @@ namespace Accrue.Portal.Analyzers.Knowledge
 
         private static readonly WeakCache<SyntaxTree, TreeWords> Shared = new WeakCache<SyntaxTree, TreeWords>(tree => new TreeWords(tree));
 
+        [ThreadStatic]
+        private static Reader? cachedReader;
+
         private TreeWords(SyntaxTree tree)
         {
-            var reader = new Reader(tree.GetText().ToString());
+            // One reader per thread, its buffers kept: growing them anew for each of a project's trees was most of what reading allocated.
+            var reader = cachedReader ?? new Reader();
+            cachedReader = null;
+            reader.Start(tree.GetText().ToString());
             reader.ReadContainer(tree.GetRoot());
             this.Declarations = reader.Declarations.ToImmutable();
             this.ImportsPortal = reader.ImportsPortal;
@@ -29,6 +35,8 @@ namespace Accrue.Portal.Analyzers.Knowledge
             this.DispatchedNames = reader.DispatchedNames.ToImmutable();
             this.TypeNames = reader.TypeNames.ToImmutable();
             this.ImportsStatically = reader.ImportsStatically;
+            reader.Start(string.Empty);
+            cachedReader = reader;
         }
 
         public ImmutableArray<Declaration> Declarations { get; }
@@ -71,7 +79,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
         /// <param name="Owner">The start of the type declaration it belongs to, or <see cref="CompilationUnitOwner"/>.</param>
         /// <param name="Start">Its own start (<see cref="DeclarationStart"/>): a member's, the type's for a header, or <see cref="CompilationUnitOwner"/>.</param>
         /// <param name="TypeName">The name of the type it is declared in (0 for the top-level statements).</param>
-        /// <param name="IsHeader">A type's header: when it touches Stripe (a Stripe base type), every member does, through what it inherits.</param>
+        /// <param name="IsHeader">A type's base list and constraints: when they touch Stripe (a Stripe base type), every member does, through what it inherits.</param>
         /// <param name="Words">Its distinct words, hashed and sorted; read only.</param>
         /// <param name="Names">
         /// Its names, read only, in three runs: up to <paramref name="NameCount"/> the names others reach it by anywhere
@@ -115,7 +123,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
             private static readonly int StripeWord = WordHash.Of("Stripe");
             private static readonly int AccrueWord = WordHash.Of("Accrue");
 
-            private readonly string text;
+            private string text = string.Empty;
             private readonly List<int> words = new List<int>();
             private readonly List<int> ownNames = new List<int>();
             private readonly List<int> memberNames = new List<int>();
@@ -123,9 +131,23 @@ namespace Accrue.Portal.Analyzers.Knowledge
             private readonly List<int> enclosingNames = new List<int>();
             private readonly List<TextSpan> topLevelStatements = new List<TextSpan>();
 
-            public Reader(string text)
+            /// <summary>Empties the reader for <paramref name="treeText"/>: what it read of the tree before is gone, its buffers stay.</summary>
+            public void Start(string treeText)
             {
-                this.text = text;
+                this.text = treeText;
+                this.words.Clear();
+                this.ownNames.Clear();
+                this.memberNames.Clear();
+                this.localNames.Clear();
+                this.enclosingNames.Clear();
+                this.topLevelStatements.Clear();
+                this.Declarations.Clear();
+                this.PortalAliases.Clear();
+                this.DispatchedNames.Clear();
+                this.TypeNames.Clear();
+                this.ImportsStatically = false;
+                this.ImportsPortal = false;
+                this.ImportsPortalGlobally = false;
             }
 
             public ImmutableArray<Declaration>.Builder Declarations { get; } = ImmutableArray.CreateBuilder<Declaration>();
@@ -204,9 +226,12 @@ namespace Accrue.Portal.Analyzers.Knowledge
                 this.enclosingNames.Add(typeName);
                 this.TypeNames.Add(typeName);
 
-                // The header (attributes, base list, constraints, a record's parameters): what every member inherits.
-                // A record's parameters are its public properties; a class's primary-constructor parameters are private.
+                // The header in two declarations, both at the type's start. First the attributes, type parameters and
+                // parameters: a record's parameters are its public properties, a class's primary-constructor parameters
+                // are private. Then the base list and the constraints, what every member inherits. The type's own name
+                // is left out of both: that others reach the type says nothing of what its header touches.
                 var headerEnd = type.OpenBraceToken.IsKind(SyntaxKind.None) ? type.Span.End : type.OpenBraceToken.SpanStart;
+                var inheritedStart = type.BaseList?.SpanStart ?? (type.ConstraintClauses.Count > 0 ? type.ConstraintClauses[0].SpanStart : headerEnd);
                 this.Begin();
                 if (type.ParameterList is { } list)
                 {
@@ -217,9 +242,12 @@ namespace Accrue.Portal.Analyzers.Knowledge
                     }
                 }
 
-                // Its own name is left out: that others reach the type says nothing of what its members inherit.
                 this.ReadWords(TextSpan.FromBounds(type.SpanStart, type.Identifier.SpanStart));
-                this.ReadWords(TextSpan.FromBounds(type.Identifier.Span.End, headerEnd));
+                this.ReadWords(TextSpan.FromBounds(type.Identifier.Span.End, inheritedStart));
+                this.Add(owner, owner, isHeader: false);
+
+                this.Begin();
+                this.ReadWords(TextSpan.FromBounds(inheritedStart, headerEnd));
                 this.Add(owner, owner, isHeader: true);
 
                 var baseTypes = BaseTypeNames(type);

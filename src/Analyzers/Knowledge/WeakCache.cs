@@ -6,7 +6,8 @@ namespace Accrue.Portal.Analyzers.Knowledge
     /// One value per key object (a compilation, an assembly symbol), built on first use and shared by every analyzer (and
     /// the generator) that asks: the symbol tables several rules resolve from the same references. Held weakly by the key,
     /// so a value lives exactly as long as its key and nothing is carried past it (the idiom of the roslyn-analyzers
-    /// WellKnownTypeProvider). The only static caches the analyzer assembly holds are of this type.
+    /// WellKnownTypeProvider). The only static caches the analyzer assembly holds are of this type (and one thread-static
+    /// scratch reader, <see cref="TreeWords"/>'s, which holds no value between trees).
     /// </summary>
     internal sealed class WeakCache<TKey, TValue>
         where TKey : class

@@ -336,6 +336,35 @@ public sealed class PortalTreesTests
         Assert.False(gate.MayTouchMember(account.GetMembers("Age").Single()));
     }
 
+    [Fact]
+    public void A_Stripe_typed_primary_constructor_parameter_lets_through_the_members_that_use_it_a_Stripe_base_type_every_member()
+    {
+        var compilation = Compile(OutputKind.DynamicallyLinkedLibrary, [], """
+            namespace Shop.Billing
+            {
+                public sealed class PortalController(Stripe.BillingPortal.SessionService sessions)
+                {
+                    public string Open(string customer) => sessions.Create(new Stripe.BillingPortal.SessionCreateOptions { Customer = customer }).Url;
+                    public int Count(int orders) => orders + 1;
+                }
+
+                public class Sessions : Stripe.BillingPortal.SessionService
+                {
+                    public int Count(int orders) => orders + 1;
+                    public object Again() => Create(null!);
+                }
+            }
+            """);
+        var gate = GateProbe.For(compilation);
+        var controller = compilation.GetTypeByMetadataName("Shop.Billing.PortalController")!;
+        var sessions = compilation.GetTypeByMetadataName("Shop.Billing.Sessions")!;
+
+        Assert.True(gate.MayTouchMember(controller.GetMembers("Open").Single()));
+        Assert.False(gate.MayTouchMember(controller.GetMembers("Count").Single()));
+        Assert.True(gate.MayTouchMember(sessions.GetMembers("Again").Single()));
+        Assert.True(gate.MayTouchMember(sessions.GetMembers("Count").Single()));
+    }
+
     private static GateProbe Gate(params string[] sources) => GateProbe.For(Compile(OutputKind.DynamicallyLinkedLibrary, [], sources));
 
     private static CSharpCompilation Compile(OutputKind kind, IEnumerable<MetadataReference> extra, params string[] sources)

@@ -24,9 +24,9 @@ namespace Accrue.Portal.Analyzers.Knowledge
             Func<ISymbol, bool>? isTriggeredByOwner = null)
         {
             var bodies = PortalBodies.For(start.Compilation);
-            RegisterForPortalTypes(start, (trees, blockStart) =>
+            RegisterForPortalTypes(start, blockStart =>
             {
-                if (!trees.MayTouchBody(blockStart.OperationBlocks) || !bodies.Touches(blockStart.OwningSymbol, blockStart.OperationBlocks))
+                if (!bodies.Touches(blockStart.OwningSymbol, blockStart.OperationBlocks))
                 {
                     return;
                 }
@@ -55,9 +55,9 @@ namespace Accrue.Portal.Analyzers.Knowledge
         public static void RegisterOperationAction(CompilationStartAnalysisContext start, Action<OperationAnalysisContext> action, params OperationKind[] kinds)
         {
             var bodies = PortalBodies.For(start.Compilation);
-            RegisterForPortalTypes(start, (trees, blockStart) =>
+            RegisterForPortalTypes(start, blockStart =>
             {
-                if (trees.MayTouchBody(blockStart.OperationBlocks) && bodies.Touches(blockStart.OwningSymbol, blockStart.OperationBlocks))
+                if (bodies.Touches(blockStart.OwningSymbol, blockStart.OperationBlocks))
                 {
                     blockStart.RegisterOperationAction(action, kinds);
                 }
@@ -67,18 +67,16 @@ namespace Accrue.Portal.Analyzers.Knowledge
         /// <summary>
         /// Registers <paramref name="blockStart"/> only in the types whose text can touch Stripe (<see cref="PortalTrees"/>):
         /// for every other type the rule registers nothing, so the driver neither calls it back nor builds operations for it.
-        /// Within those types, <paramref name="blockStart"/> asks the same gate of each body's own declaration.
         /// </summary>
-        private static void RegisterForPortalTypes(CompilationStartAnalysisContext start, Action<PortalTrees, OperationBlockStartAnalysisContext> blockStart)
+        private static void RegisterForPortalTypes(CompilationStartAnalysisContext start, Action<OperationBlockStartAnalysisContext> blockStart)
         {
             var trees = PortalTrees.For(start.Compilation);
-            Action<OperationBlockStartAnalysisContext> action = context => blockStart(trees, context);
             start.RegisterSymbolStartAction(
                 symbolStart =>
                 {
                     if (trees.MayTouch(symbolStart.Symbol))
                     {
-                        symbolStart.RegisterOperationBlockStartAction(action);
+                        symbolStart.RegisterOperationBlockStartAction(blockStart);
                     }
                 },
                 SymbolKind.NamedType);

@@ -21,7 +21,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
 
         private const int MaxTypeNesting = 6;
 
-        private static readonly WeakCache<Compilation, PortalBodies> Shared = new WeakCache<Compilation, PortalBodies>(compilation => new PortalBodies(compilation));
+        private static readonly WeakCache<Compilation, PortalBodies> Shared = new WeakCache<Compilation, PortalBodies>(compilation => new PortalBodies(compilation, gated: true));
 
         private readonly Compilation compilation;
         private readonly ImmutableArray<IAssemblySymbol> portalAssemblies;
@@ -32,20 +32,26 @@ namespace Accrue.Portal.Analyzers.Knowledge
         private readonly Func<(IMethodSymbol Method, int Depth), bool> reachesUncached;
         private readonly Func<ISymbol, BodyFacts> collectCallee;
         private readonly Implementations implementations;
-        private readonly PortalTrees trees;
+        private readonly PortalTrees? trees;
 
-        private PortalBodies(Compilation compilation)
+        private PortalBodies(Compilation compilation, bool gated)
         {
             this.compilation = compilation;
             this.portalAssemblies = FindPortalAssemblies(compilation);
             this.implementations = Implementations.For(compilation);
-            this.trees = PortalTrees.For(compilation);
+            this.trees = gated ? PortalTrees.For(compilation) : null;
             this.isPortalTypeUncached = this.IsPortalTypeUncached;
             this.reachesUncached = key => this.ReachesUncached(key.Method, key.Depth);
             this.collectCallee = method => this.Collect(MethodBodies.Read((IMethodSymbol)method, this.compilation));
         }
 
         public static PortalBodies For(Compilation compilation) => Shared.Get(compilation)!;
+
+        /// <summary>
+        /// The same answers without <see cref="PortalTrees"/>'s gate in front: every body is collected and every callee
+        /// followed. The tests check the gate's soundness against it; the rules always use <see cref="For"/>.
+        /// </summary>
+        public static PortalBodies WithoutGate(Compilation compilation) => new PortalBodies(compilation, gated: false);
 
         /// <summary>The referenced Stripe.net and Accrue.Portal assemblies.</summary>
         public ImmutableArray<IAssemblySymbol> PortalAssemblies => this.portalAssemblies;
@@ -58,8 +64,14 @@ namespace Accrue.Portal.Analyzers.Knowledge
         public bool Touches(ISymbol owner, ImmutableArray<IOperation> blocks)
         {
             // Every gated rule asks for every body: the answer is read without a closure; a race collects a body twice, alike.
+            // A body whose declaration the gate keeps out cannot touch Stripe (the gate's soundness): it is not collected.
             if (!this.facts.TryGetValue(owner, out var body))
             {
+                if (this.trees is { } gate && !gate.MayTouchBody(blocks))
+                {
+                    return false;
+                }
+
                 body = this.facts.GetOrAdd(owner, this.Collect(blocks));
             }
 
@@ -103,9 +115,9 @@ namespace Accrue.Portal.Analyzers.Knowledge
 
         private bool ReachesUncached(IMethodSymbol method, int depth)
         {
-            // A body the gate keeps out cannot touch Stripe (the gate's soundness): it is not bound.
+            // Nor is a callee's body bound when the gate keeps its declaration out.
             if (TypeFacts.HasSourceBody(method, this.compilation)
-                && this.trees.MayTouchMember(method)
+                && (this.trees is null || this.trees.MayTouchMember(method))
                 && this.Reaches(this.facts.GetOrAdd(method, this.collectCallee), depth))
             {
                 return true;

@@ -53,10 +53,9 @@ namespace Accrue.Portal.Analyzers.Knowledge
         /// </summary>
         public bool MayTouchBody(ImmutableArray<IOperation> blocks)
         {
-            var declarations = this.passed.Value.Declarations;
             foreach (var block in blocks)
             {
-                if (declarations.Contains((block.Syntax.SyntaxTree, TreeWords.DeclarationStart(block.Syntax))))
+                if (this.LetsThrough(block.Syntax))
                 {
                     return true;
                 }
@@ -68,10 +67,9 @@ namespace Accrue.Portal.Analyzers.Knowledge
         /// <summary>The same for a member of the app's code whose body is not read yet (a callee followed from a body).</summary>
         public bool MayTouchMember(ISymbol member)
         {
-            var declarations = this.passed.Value.Declarations;
             foreach (var reference in member.DeclaringSyntaxReferences)
             {
-                if (declarations.Contains((reference.SyntaxTree, TreeWords.DeclarationStart(reference.GetSyntax()))))
+                if (this.LetsThrough(reference.GetSyntax()))
                 {
                     return true;
                 }
@@ -112,6 +110,8 @@ namespace Accrue.Portal.Analyzers.Knowledge
                 }
             }
         }
+
+        private bool LetsThrough(SyntaxNode node) => this.passed.Value.Declarations.Contains((node.SyntaxTree, TreeWords.DeclarationStart(node)));
 
         private Passed FindPassed()
         {

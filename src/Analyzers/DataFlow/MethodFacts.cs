@@ -74,7 +74,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
         /// <summary>The local or parameter whose object a member, element or dynamic access writes into.</summary>
         public static ISymbol? RootSymbol(IOperation? operation)
         {
-            while (true)
+            while (operation is not null)
             {
                 switch (operation)
                 {
@@ -82,34 +82,24 @@ namespace Accrue.Portal.Analyzers.DataFlow
                         return local.Local;
                     case IParameterReferenceOperation parameter:
                         return parameter.Parameter;
-                    case IFieldReferenceOperation field:
-                        operation = field.Instance;
-                        break;
-                    case IPropertyReferenceOperation property:
-                        operation = property.Instance;
-                        break;
-                    case IArrayElementReferenceOperation element:
-                        operation = element.ArrayReference;
-                        break;
-                    case IDynamicMemberReferenceOperation dynamicMember:
-                        operation = dynamicMember.Instance;
-                        break;
-                    case IDynamicIndexerAccessOperation dynamicIndexer:
-                        operation = dynamicIndexer.Operation;
-                        break;
-                    case IConversionOperation conversion:
-                        operation = conversion.Operand;
-                        break;
-                    case IDeclarationExpressionOperation declaration:
-                        operation = declaration.Expression;
-                        break;
-                    case IConditionalAccessInstanceOperation instance:
-                        operation = instance.ConditionalAccessReceiver();
-                        break;
                     default:
-                        return null;
+                        operation = operation switch
+                        {
+                            IFieldReferenceOperation field => field.Instance,
+                            IPropertyReferenceOperation property => property.Instance,
+                            IArrayElementReferenceOperation element => element.ArrayReference,
+                            IDynamicMemberReferenceOperation dynamicMember => dynamicMember.Instance,
+                            IDynamicIndexerAccessOperation dynamicIndexer => dynamicIndexer.Operation,
+                            IConversionOperation conversion => conversion.Operand,
+                            IDeclarationExpressionOperation declaration => declaration.Expression,
+                            IConditionalAccessInstanceOperation instance => instance.ConditionalAccessReceiver(),
+                            _ => null,
+                        };
+                        break;
                 }
             }
+
+            return null;
         }
 
         private void Visit(IOperation operation, TaintSpecification specification, PropagationTable propagation, Implementations implementations)

@@ -60,9 +60,25 @@ namespace Accrue.Portal.Analyzers.Knowledge
         private Dictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> Build()
         {
             var found = new Dictionary<IMethodSymbol, List<IMethodSymbol>>(SymbolEqualityComparer.Default);
+            var interfaces = new SourceInterfaceWalk(this.compilation.Assembly);
+            var interfaceMaps = new List<(IMethodSymbol InterfaceMethod, IMethodSymbol Implementation)>();
             foreach (var type in DeclaredTypes.In(this.compilation.Assembly.GlobalNamespace))
             {
-                this.AddType(type, found);
+                this.AddType(type, interfaces, found, interfaceMaps);
+            }
+
+            // An interface member maps to the member that implements it where the interface is declared; when that member
+            // is abstract or virtual, the call runs its overrides (already listed under it, every level of the chain).
+            foreach (var (interfaceMethod, implementation) in interfaceMaps)
+            {
+                this.Add(found, interfaceMethod, implementation);
+                if (found.TryGetValue(implementation.OriginalDefinition, out var overrides))
+                {
+                    foreach (var overriding in overrides)
+                    {
+                        this.Add(found, interfaceMethod, overriding);
+                    }
+                }
             }
 
             var result = new Dictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>>(found.Count, SymbolEqualityComparer.Default);
@@ -75,27 +91,26 @@ namespace Accrue.Portal.Analyzers.Knowledge
             return result;
         }
 
-        private void AddType(INamedTypeSymbol type, Dictionary<IMethodSymbol, List<IMethodSymbol>> found)
+        private void AddType(
+            INamedTypeSymbol type,
+            SourceInterfaceWalk interfaces,
+            Dictionary<IMethodSymbol, List<IMethodSymbol>> found,
+            List<(IMethodSymbol InterfaceMethod, IMethodSymbol Implementation)> interfaceMaps)
         {
             if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || !this.IsInThisCompilation(type))
             {
                 return;
             }
 
-            foreach (var implemented in type.AllInterfaces)
+            foreach (var implemented in interfaces.Of(type))
             {
-                if (!SymbolEqualityComparer.Default.Equals(implemented.ContainingAssembly, this.compilation.Assembly))
-                {
-                    continue;
-                }
-
                 foreach (var member in implemented.GetMembers())
                 {
                     if (member is IMethodSymbol { IsStatic: false } interfaceMethod
                         && type.FindImplementationForInterfaceMember(interfaceMethod) is IMethodSymbol implementation
                         && SymbolEqualityComparer.Default.Equals(implementation.ContainingType.OriginalDefinition, type.OriginalDefinition))
                     {
-                        this.Add(found, interfaceMethod.OriginalDefinition, implementation);
+                        interfaceMaps.Add((interfaceMethod.OriginalDefinition, implementation));
                     }
                 }
             }
@@ -147,6 +162,63 @@ namespace Accrue.Portal.Analyzers.Knowledge
             var b = second.Locations[0];
             var byFile = string.CompareOrdinal(a.SourceTree!.FilePath, b.SourceTree!.FilePath);
             return byFile != 0 ? byFile : a.SourceSpan.Start.CompareTo(b.SourceSpan.Start);
+        }
+
+        /// <summary>
+        /// The interfaces of this compilation a type implements. Only a type or interface of this compilation can name
+        /// one, so the walk stays in source: <c>AllInterfaces</c> would also close over every referenced base type's
+        /// interfaces (a <c>DbContext</c>'s, a controller's) for every type of the app. One walk serves the whole index.
+        /// </summary>
+        private sealed class SourceInterfaceWalk
+        {
+            private readonly IAssemblySymbol assembly;
+            private readonly List<INamedTypeSymbol> found = new List<INamedTypeSymbol>();
+            private readonly Stack<INamedTypeSymbol> pending = new Stack<INamedTypeSymbol>();
+
+            public SourceInterfaceWalk(IAssemblySymbol assembly) => this.assembly = assembly;
+
+            /// <summary>Valid until the next call.</summary>
+            public List<INamedTypeSymbol> Of(INamedTypeSymbol type)
+            {
+                this.found.Clear();
+                for (var current = type; current is not null && this.IsInAssembly(current); current = current.BaseType)
+                {
+                    foreach (var declared in current.Interfaces)
+                    {
+                        this.pending.Push(declared);
+                    }
+                }
+
+                while (this.pending.Count > 0)
+                {
+                    var candidate = this.pending.Pop();
+                    if (this.IsInAssembly(candidate) && !this.IsFound(candidate))
+                    {
+                        this.found.Add(candidate);
+                        foreach (var inherited in candidate.Interfaces)
+                        {
+                            this.pending.Push(inherited);
+                        }
+                    }
+                }
+
+                return this.found;
+            }
+
+            private bool IsFound(INamedTypeSymbol candidate)
+            {
+                foreach (var known in this.found)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(known, candidate))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private bool IsInAssembly(INamedTypeSymbol type) => SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, this.assembly);
         }
     }
 }

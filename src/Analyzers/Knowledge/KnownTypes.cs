@@ -18,6 +18,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
         private readonly Func<string, INamedTypeSymbol?> resolve;
         private readonly Func<string, ImmutableArray<INamedTypeSymbol>> findDeclarations;
         private readonly Lazy<ReferencedTypes> referenced;
+        private readonly Lazy<HashSet<int>> sourceTypeNames;
 
         private KnownTypes(Compilation compilation)
         {
@@ -25,6 +26,9 @@ namespace Accrue.Portal.Analyzers.Knowledge
             this.resolve = this.Resolve;
             this.findDeclarations = this.FindDeclarations;
             this.referenced = new Lazy<ReferencedTypes>(() => ReferencedTypes.For(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+            this.sourceTypeNames = new Lazy<HashSet<int>>(
+                () => new HashSet<int>(compilation.SyntaxTrees.SelectMany(tree => TreeWords.For(tree).TypeNames)),
+                LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public static KnownTypes For(Compilation compilation) => Shared.Get(compilation)!;
@@ -50,11 +54,19 @@ namespace Accrue.Portal.Analyzers.Knowledge
 
         private ImmutableArray<INamedTypeSymbol> FindDeclarations(string metadataName)
         {
-            // The source assembly is new with each edit, so it is asked each time, behind its type-name set (which the
-            // compiler keeps with its declaration table). The references' answers are shared across compilations.
+            // The source assembly is new with each edit, so it is asked each time, and only when a tree declares a type
+            // of that name: the words the gate reads of each tree (kept per tree) hold every declared type's name, and
+            // asking the assembly itself would make the first analyzer build the compiler's declaration table, which the
+            // compiler builds anyway. The references' answers are shared across compilations.
             var referenced = this.referenced.Value.Declarations(metadataName);
+            var topLevelName = ReferencedTypes.TopLevelTypeName(metadataName);
+            if (!this.sourceTypeNames.Value.Contains(WordHash.Of(topLevelName)))
+            {
+                return referenced;
+            }
+
             var source = this.compilation.Assembly;
-            return source.TypeNames.Contains(ReferencedTypes.TopLevelTypeName(metadataName)) && source.GetTypeByMetadataName(metadataName) is { } declared
+            return source.TypeNames.Contains(topLevelName) && source.GetTypeByMetadataName(metadataName) is { } declared
                 ? referenced.Insert(0, declared)
                 : referenced;
         }

@@ -131,20 +131,12 @@ namespace Accrue.Portal.Analyzers.Requests
         /// <summary>Conversions and <c>await</c> (an asynchronous check) do not change what is checked.</summary>
         private static IOperation WalkDown(IOperation operation)
         {
-            while (true)
+            while (operation is IConversionOperation or IAwaitOperation)
             {
-                switch (operation)
-                {
-                    case IConversionOperation conversion:
-                        operation = conversion.Operand;
-                        break;
-                    case IAwaitOperation awaited:
-                        operation = awaited.Operation;
-                        break;
-                    default:
-                        return operation;
-                }
+                operation = operation is IConversionOperation conversion ? conversion.Operand : ((IAwaitOperation)operation).Operation;
             }
+
+            return operation;
         }
     }
 }

@@ -14,7 +14,8 @@ using Microsoft.CodeAnalysis.CSharp;
 /// <summary>
 /// The analyzers resolve every type through their internal KnownTypes instead of GetTypeByMetadataName, so it must give
 /// the compiler's answer for every name they use, in a compilation with all the sink libraries, and in the corner
-/// cases: a type declared twice, in source and in a reference, nested, generic, behind an extern alias. The analyzer
+/// cases: a type declared twice, in source and in a reference, nested, generic, behind an extern alias, and every kind
+/// of declaration (the source assembly is asked only for a name some tree's words declare a type of). The analyzer
 /// assembly's internals are reached by reflection: granting the tests its internals would clash its compiled-in copy of
 /// the shared tables with the runtime's public one.
 /// </summary>
@@ -53,6 +54,12 @@ public sealed partial class KnownTypesTests
     [InlineData("Aliased.Thing", null)]
     [InlineData("Nowhere.Thing", null)]
     [InlineData("System.NoSuchType", null)]
+    [InlineData("Shop.Kinds.Colour", "source")]
+    [InlineData("Shop.Kinds.Notify", "source")]
+    [InlineData("Shop.Kinds.Point", "source")]
+    [InlineData("Shop.Kinds.IThing", "source")]
+    [InlineData("Shop.Kinds.event", "source")]
+    [InlineData("Shop.Kinds.Colour+Red", null)]
     public void Corner_cases_resolve_as_the_compiler_resolves_them(string metadataName, string? expectedOrigin)
     {
         var compilation = Compile(
@@ -62,6 +69,14 @@ public sealed partial class KnownTypesTests
             {
                 public sealed class Outer { public sealed class Inner { } }
                 public sealed class Box<T> { }
+            }
+            namespace Shop.Kinds
+            {
+                public enum Colour { Red }
+                public delegate void Notify();
+                public record struct Point(int X);
+                public interface IThing { }
+                public sealed class @event { }
             }
             """,
             TestReferences.Framework,

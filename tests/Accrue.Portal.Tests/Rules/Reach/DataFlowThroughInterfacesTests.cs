@@ -7,6 +7,22 @@ using Accrue.Portal.Tests.Verification;
 /// <summary>The data-flow rules follow calls through the app's interfaces and virtual members to every implementation.</summary>
 public sealed class DataFlowThroughInterfacesTests
 {
+    /// <summary>Sends the session URL to the app's <c>IAuditTrail</c> (markup 0 and 1), and the session id, which is no leak.</summary>
+    private const string BillingRecordingTheUrl = """
+        using Stripe.BillingPortal;
+
+        public sealed class Billing(IAuditTrail audit)
+        {
+            public string Open(string customerId)
+            {
+                var session = new SessionService().Create(new SessionCreateOptions { Customer = customerId });
+                audit.Record({|#0:{|#1:session.Url|}|});
+                audit.Record(session.Id);
+                return session.Url;
+            }
+        }
+        """;
+
     private const string LinksInterface = """
         public interface IPortalLinks
         {
@@ -80,6 +96,36 @@ public sealed class DataFlowThroughInterfacesTests
             .ValidateAsync();
 
     [Fact]
+    public Task Implementations_through_a_base_class_and_a_base_interface_are_followed() =>
+        Leak()
+            .WithSourceCode("Audit.cs", """
+                using Microsoft.Extensions.Logging;
+
+                public interface IAuditTrail
+                {
+                    void Record(string what);
+                }
+
+                public interface IAuditLog : IAuditTrail
+                {
+                }
+
+                public abstract class AuditBase : IAuditLog
+                {
+                    public abstract void Record(string what);
+                }
+
+                public sealed class AuditTrail(ILogger<AuditTrail> logger) : AuditBase
+                {
+                    public override void Record(string what) => logger.LogInformation("Audit {What}", what);
+                }
+                """)
+            .WithSourceCode("Billing.cs", BillingRecordingTheUrl)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL001").WithLocation(0).WithLocation(1)
+                .WithMessage("The portal session URL read on line 8 reaches ILogger.LogInformation through 'IAuditTrail.Record' (implementation 'AuditTrail.Record')"))
+            .ValidateAsync();
+
+    [Fact]
     public Task Url_passed_to_an_interface_whose_implementation_logs_it_is_reported_at_the_call() =>
         Leak()
             .WithSourceCode("Audit.cs", """
@@ -95,20 +141,7 @@ public sealed class DataFlowThroughInterfacesTests
                     public void Record(string what) => logger.LogInformation("Audit {What}", what);
                 }
                 """)
-            .WithSourceCode("Billing.cs", """
-                using Stripe.BillingPortal;
-
-                public sealed class Billing(IAuditTrail audit)
-                {
-                    public string Open(string customerId)
-                    {
-                        var session = new SessionService().Create(new SessionCreateOptions { Customer = customerId });
-                        audit.Record({|#0:{|#1:session.Url|}|});
-                        audit.Record(session.Id);
-                        return session.Url;
-                    }
-                }
-                """)
+            .WithSourceCode("Billing.cs", BillingRecordingTheUrl)
             .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL001").WithLocation(0).WithLocation(1)
                 .WithMessage("The portal session URL read on line 8 reaches ILogger.LogInformation through 'IAuditTrail.Record' (implementation 'AuditTrail.Record')"))
             .ValidateAsync();

@@ -17,7 +17,8 @@ namespace Accrue.Portal.Analyzers
         public sealed override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            // Generated code is skipped, the driver calling no action in it; see GeneratedCode for why the flag is ReportDiagnostics.
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
             {
                 if (StripeReference.IsPresent(start.Compilation))

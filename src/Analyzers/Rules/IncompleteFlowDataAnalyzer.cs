@@ -123,12 +123,12 @@ namespace Accrue.Portal.Analyzers.Rules
             {
                 if (reported.Add((location, message)))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(
+                    GeneratedCode.ReportOutside(context.ReportDiagnostic, context.Compilation, Diagnostic.Create(
                         PortalDiagnostics.IncompleteFlowData,
                         location,
                         fixTarget is null ? null : new[] { fixTarget },
                         properties,
-                        message));
+                        message), context.CancellationToken);
                 }
             }
         }

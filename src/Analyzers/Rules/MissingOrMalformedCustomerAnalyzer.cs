@@ -40,7 +40,7 @@ namespace Accrue.Portal.Analyzers.Rules
             {
                 if (reported.Add(location))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(PortalDiagnostics.MissingOrMalformedCustomer, location, sentAt is null ? null : new[] { sentAt }, message));
+                    GeneratedCode.ReportOutside(context.ReportDiagnostic, context.Compilation, Diagnostic.Create(PortalDiagnostics.MissingOrMalformedCustomer, location, sentAt is null ? null : new[] { sentAt }, message), context.CancellationToken);
                 }
             }
         }

@@ -34,13 +34,13 @@ namespace Accrue.Portal.Analyzers.Rules
                     properties = properties.Add(SessionNameProperty, holder.Name);
                 }
 
-                context.ReportDiagnostic(Diagnostic.Create(
+                GeneratedCode.ReportOutside(context.ReportDiagnostic, context.Compilation, Diagnostic.Create(
                     descriptor,
                     finding.Value.Syntax.GetLocation(),
                     ImmutableArray.Create(finding.Origin.Location),
                     properties,
                     finding.Origin.Description,
-                    finding.Sink.Name));
+                    finding.Sink.Name), context.CancellationToken);
             }
         }
     }

@@ -51,12 +51,12 @@ namespace Accrue.Portal.Analyzers.Rules
                     additional = additional.Add(finding.Value.Syntax.GetLocation());
                 }
 
-                context.ReportDiagnostic(Diagnostic.Create(
+                GeneratedCode.ReportOutside(context.ReportDiagnostic, context.Compilation, Diagnostic.Create(
                     descriptor,
                     finding.Sink.Location ?? finding.Value.Syntax.GetLocation(),
                     additional,
                     finding.Sink.Target,
-                    description));
+                    description), context.CancellationToken);
             }
         }
     }

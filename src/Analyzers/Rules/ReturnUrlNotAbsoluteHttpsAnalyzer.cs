@@ -77,12 +77,12 @@ namespace Accrue.Portal.Analyzers.Rules
             void Report(string message, ReturnUrlFix fix)
             {
                 var fixable = fix != ReturnUrlFix.None && shape.FixTarget is not null;
-                context.ReportDiagnostic(Diagnostic.Create(
+                GeneratedCode.ReportOutside(context.ReportDiagnostic, context.Compilation, Diagnostic.Create(
                     PortalDiagnostics.ReturnUrlNotAbsoluteHttps,
                     value.Syntax.GetLocation(),
                     fixable ? new[] { shape.FixTarget!.GetLocation() } : null,
                     fixable ? ImmutableDictionary<string, string?>.Empty.Add(FixProperty, fix.ToString()) : null,
-                    message));
+                    message), context.CancellationToken);
             }
         }
 

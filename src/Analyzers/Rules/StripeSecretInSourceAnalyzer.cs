@@ -117,14 +117,14 @@ namespace Accrue.Portal.Analyzers.Rules
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(
+            GeneratedCode.ReportOutside(context.ReportDiagnostic, context.Compilation, Diagnostic.Create(
                 PortalDiagnostics.StripeSecretInSource,
                 operation.Syntax.GetLocation(),
                 FixableProperties(prefix!),
                 prefix!.Description,
                 prefix.Masked,
                 InSource,
-                ReadFromConfiguration));
+                ReadFromConfiguration), context.CancellationToken);
         }
 
         /// <summary>The operation is an operand of a larger constant: that one is reported, once.</summary>
@@ -203,7 +203,7 @@ namespace Accrue.Portal.Analyzers.Rules
             if (length > 0)
             {
                 var location = Location.Create(context.SemanticModel.SyntaxTree, new TextSpan(start, length));
-                context.ReportDiagnostic(Diagnostic.Create(PortalDiagnostics.StripeSecretInSource, location, prefix.Description, prefix.Masked, where, "delete it"));
+                GeneratedCode.ReportOutside(context.ReportDiagnostic, context.SemanticModel.Compilation, Diagnostic.Create(PortalDiagnostics.StripeSecretInSource, location, prefix.Description, prefix.Masked, where, "delete it"), context.CancellationToken);
             }
         }
 
@@ -218,7 +218,7 @@ namespace Accrue.Portal.Analyzers.Rules
 
             reported.Add(location.SourceSpan);
             var properties = fixable ? FixableProperties(prefix) : ImmutableDictionary<string, string?>.Empty;
-            context.ReportDiagnostic(Diagnostic.Create(PortalDiagnostics.StripeSecretInSource, location, properties, prefix.Description, prefix.Masked, InSource, ReadFromConfiguration));
+            GeneratedCode.ReportOutside(context.ReportDiagnostic, context.SemanticModel.Compilation, Diagnostic.Create(PortalDiagnostics.StripeSecretInSource, location, properties, prefix.Description, prefix.Masked, InSource, ReadFromConfiguration), context.CancellationToken);
         }
 
         private static ImmutableDictionary<string, string?> FixableProperties(StripeSecretPrefix prefix) =>

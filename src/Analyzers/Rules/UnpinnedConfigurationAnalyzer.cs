@@ -53,12 +53,12 @@ namespace Accrue.Portal.Analyzers.Rules
                     additional.Add(sentAt);
                 }
 
-                context.ReportDiagnostic(Diagnostic.Create(
+                GeneratedCode.ReportOutside(context.ReportDiagnostic, context.Compilation, Diagnostic.Create(
                     PortalDiagnostics.UnpinnedConfiguration,
                     request.Location,
                     additional,
                     fixable ? ImmutableDictionary<string, string?>.Empty.Add(ConfigurationIdProperty, configurationId) : null,
-                    always ? string.Empty : " in a Release build"));
+                    always ? string.Empty : " in a Release build"), context.CancellationToken);
             }
         }
     }

@@ -18,15 +18,15 @@ namespace Accrue.Portal.Analyzers.Knowledge
         private static readonly WeakCache<SyntaxTree, TreeMarks> Marks = new WeakCache<SyntaxTree, TreeMarks>(Read);
 
         /// <summary>Reports <paramref name="diagnostic"/> unless its location is in generated code.</summary>
-        public static void ReportOutside(Action<Diagnostic> report, Compilation compilation, Diagnostic diagnostic, CancellationToken cancellationToken)
+        public static void ReportOutside(Action<Diagnostic> report, Compilation compilation, AnalyzerOptions options, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            if (!Holds(diagnostic.Location, compilation, cancellationToken))
+            if (!Holds(diagnostic.Location, compilation, options, cancellationToken))
             {
                 report(diagnostic);
             }
         }
 
-        public static bool Holds(Location location, Compilation compilation, CancellationToken cancellationToken)
+        public static bool Holds(Location location, Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
         {
             if (location.SourceTree is not { } tree || !compilation.ContainsSyntaxTree(tree))
             {
@@ -34,12 +34,10 @@ namespace Accrue.Portal.Analyzers.Knowledge
             }
 
             var marks = Marks.Get(tree)!;
-            var isGenerated = compilation.Options.SyntaxTreeOptionsProvider?.IsGenerated(tree, cancellationToken) switch
-            {
-                GeneratedKind.MarkedGenerated => true,
-                GeneratedKind.NotGenerated => false,
-                _ => marks.LooksGenerated,
-            };
+            // The driver reads the option from the analyzer configuration (.editorconfig); it overrides the file's looks.
+            var isGenerated = options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue("generated_code", out var option) && bool.TryParse(option, out var marked)
+                ? marked
+                : marks.LooksGenerated;
             return isGenerated || (marks.NamesGeneratedCode && IsInGeneratedCodeSymbol(location, compilation, cancellationToken));
         }
 

@@ -123,7 +123,7 @@ namespace Accrue.Portal.Analyzers.Rules
             {
                 if (reported.Add((location, message)))
                 {
-                    GeneratedCode.ReportOutside(context.ReportDiagnostic, context.Compilation, Diagnostic.Create(
+                    GeneratedCode.ReportOutside(context.ReportDiagnostic, context.Compilation, context.Options, Diagnostic.Create(
                         PortalDiagnostics.IncompleteFlowData,
                         location,
                         fixTarget is null ? null : new[] { fixTarget },

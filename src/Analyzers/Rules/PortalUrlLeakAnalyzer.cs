@@ -34,7 +34,7 @@ namespace Accrue.Portal.Analyzers.Rules
                     properties = properties.Add(SessionNameProperty, holder.Name);
                 }
 
-                GeneratedCode.ReportOutside(context.ReportDiagnostic, context.Compilation, Diagnostic.Create(
+                GeneratedCode.ReportOutside(context.ReportDiagnostic, context.Compilation, context.Options, Diagnostic.Create(
                     descriptor,
                     finding.Value.Syntax.GetLocation(),
                     ImmutableArray.Create(finding.Origin.Location),

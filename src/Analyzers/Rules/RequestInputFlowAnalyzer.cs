@@ -51,7 +51,7 @@ namespace Accrue.Portal.Analyzers.Rules
                     additional = additional.Add(finding.Value.Syntax.GetLocation());
                 }
 
-                GeneratedCode.ReportOutside(context.ReportDiagnostic, context.Compilation, Diagnostic.Create(
+                GeneratedCode.ReportOutside(context.ReportDiagnostic, context.Compilation, context.Options, Diagnostic.Create(
                     descriptor,
                     finding.Sink.Location ?? finding.Value.Syntax.GetLocation(),
                     additional,

@@ -77,7 +77,7 @@ namespace Accrue.Portal.Analyzers.Rules
             void Report(string message, ReturnUrlFix fix)
             {
                 var fixable = fix != ReturnUrlFix.None && shape.FixTarget is not null;
-                GeneratedCode.ReportOutside(context.ReportDiagnostic, context.Compilation, Diagnostic.Create(
+                GeneratedCode.ReportOutside(context.ReportDiagnostic, context.Compilation, context.Options, Diagnostic.Create(
                     PortalDiagnostics.ReturnUrlNotAbsoluteHttps,
                     value.Syntax.GetLocation(),
                     fixable ? new[] { shape.FixTarget!.GetLocation() } : null,

@@ -53,7 +53,7 @@ namespace Accrue.Portal.Analyzers.Rules
                     additional.Add(sentAt);
                 }
 
-                GeneratedCode.ReportOutside(context.ReportDiagnostic, context.Compilation, Diagnostic.Create(
+                GeneratedCode.ReportOutside(context.ReportDiagnostic, context.Compilation, context.Options, Diagnostic.Create(
                     PortalDiagnostics.UnpinnedConfiguration,
                     request.Location,
                     additional,

@@ -127,7 +127,7 @@ namespace Accrue.Portal.Analyzers.Rules
                     : ImmutableDictionary<string, string?>.Empty;
                 if (this.reported.Add(value.Syntax.GetLocation()))
                 {
-                    GeneratedCode.ReportOutside(this.context.ReportDiagnostic, this.context.Compilation, Diagnostic.Create(PortalDiagnostics.WeakCancellationConfiguration, value.Syntax.GetLocation(), properties, verdict.Message), this.context.CancellationToken);
+                    GeneratedCode.ReportOutside(this.context.ReportDiagnostic, this.context.Compilation, this.context.Options, Diagnostic.Create(PortalDiagnostics.WeakCancellationConfiguration, value.Syntax.GetLocation(), properties, verdict.Message), this.context.CancellationToken);
                 }
             }
 
@@ -143,7 +143,7 @@ namespace Accrue.Portal.Analyzers.Rules
 
                 if (this.reported.Add(location))
                 {
-                    GeneratedCode.ReportOutside(this.context.ReportDiagnostic, this.context.Compilation, Diagnostic.Create(
+                    GeneratedCode.ReportOutside(this.context.ReportDiagnostic, this.context.Compilation, this.context.Options, Diagnostic.Create(
                         PortalDiagnostics.WeakCancellationConfiguration,
                         location,
                         fixTarget is null ? null : new[] { fixTarget },

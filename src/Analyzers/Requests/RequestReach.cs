@@ -12,16 +12,16 @@ namespace Accrue.Portal.Analyzers.Requests
     {
         private readonly PortalRequestSymbols symbols;
         private readonly ConcurrentDictionary<IMethodSymbol, MethodBody?> bodies = new ConcurrentDictionary<IMethodSymbol, MethodBody?>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IInvocationOperation>> callers = new ConcurrentDictionary<IMethodSymbol, ImmutableArray<IInvocationOperation>>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<string, Dictionary<IMethodSymbol, ImmutableArray<IInvocationOperation>>> callsByName = new ConcurrentDictionary<string, Dictionary<IMethodSymbol, ImmutableArray<IInvocationOperation>>>(StringComparer.Ordinal);
         private readonly Func<IMethodSymbol, MethodBody?> readBody;
-        private readonly Func<IMethodSymbol, ImmutableArray<IInvocationOperation>> findCallers;
+        private readonly Func<string, Dictionary<IMethodSymbol, ImmutableArray<IInvocationOperation>>> bindCalls;
         private readonly Lazy<Dictionary<string, List<InvocationExpressionSyntax>>> callSites;
 
         public RequestReach(PortalRequestSymbols symbols)
         {
             this.symbols = symbols;
             this.readBody = this.ReadBody;
-            this.findCallers = this.FindCallers;
+            this.bindCalls = this.BindCalls;
             this.callSites = new Lazy<Dictionary<string, List<InvocationExpressionSyntax>>>(this.FindCallSites, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
@@ -62,9 +62,10 @@ namespace Accrue.Portal.Analyzers.Requests
         /// The calls of an options factory in this compilation (directly, or through an interface or virtual member it
         /// implements). The call sites of every factory name are found in one pass per compilation (only trees whose
         /// words hold a factory's name are walked, and in them only the code the per-type gate lets through), and bound
-        /// once per factory.
+        /// once per name, for all the factories of that name (an app's options sources are all called <c>Create</c>).
         /// </summary>
-        public ImmutableArray<IInvocationOperation> CallersOf(IMethodSymbol factory) => this.callers.GetOrAdd(factory.OriginalDefinition, this.findCallers);
+        public ImmutableArray<IInvocationOperation> CallersOf(IMethodSymbol factory) =>
+            this.callsByName.GetOrAdd(factory.Name, this.bindCalls).TryGetValue(factory.OriginalDefinition, out var calls) ? calls : ImmutableArray<IInvocationOperation>.Empty;
 
         private MethodBody? ReadBody(IMethodSymbol method)
         {
@@ -72,31 +73,54 @@ namespace Accrue.Portal.Analyzers.Requests
             return blocks.IsEmpty ? null : new MethodBody(method, blocks);
         }
 
-        private ImmutableArray<IInvocationOperation> FindCallers(IMethodSymbol factory)
+        /// <summary>The calls of one name, each filed under every method it may run: its target and the target's implementations.</summary>
+        private Dictionary<IMethodSymbol, ImmutableArray<IInvocationOperation>> BindCalls(string name)
         {
-            var found = ImmutableArray.CreateBuilder<IInvocationOperation>();
-            if (!this.callSites.Value.TryGetValue(factory.Name, out var sites))
+            var byMethod = new Dictionary<IMethodSymbol, ImmutableArray<IInvocationOperation>.Builder>(SymbolEqualityComparer.Default);
+            if (this.callSites.Value.TryGetValue(name, out var sites))
             {
-                return found.ToImmutable();
-            }
-
-            SemanticModel? model = null;
-            foreach (var site in sites)
-            {
-#pragma warning disable RS1030 // Calls of a factory are bound once per factory and compilation, only where its name is called.
-                if (model?.SyntaxTree != site.SyntaxTree)
+                var implementations = Implementations.For(this.Compilation);
+                SemanticModel? model = null;
+                foreach (var site in sites)
                 {
-                    model = this.Compilation.GetSemanticModel(site.SyntaxTree);
-                }
+#pragma warning disable RS1030 // Calls of a factory name are bound once per name and compilation, only where the name is called.
+                    if (model?.SyntaxTree != site.SyntaxTree)
+                    {
+                        model = this.Compilation.GetSemanticModel(site.SyntaxTree);
+                    }
 #pragma warning restore RS1030
 
-                if (model.GetOperation(site) is IInvocationOperation call && this.Calls(call.TargetMethod, factory))
-                {
-                    found.Add(call);
+                    if (model.GetOperation(site) is IInvocationOperation call)
+                    {
+                        File(byMethod, call.TargetMethod.OriginalDefinition, call);
+                        if (implementations.TryGet(call.TargetMethod, out var runs))
+                        {
+                            foreach (var implementation in runs)
+                            {
+                                File(byMethod, implementation, call);
+                            }
+                        }
+                    }
                 }
             }
 
-            return found.ToImmutable();
+            var result = new Dictionary<IMethodSymbol, ImmutableArray<IInvocationOperation>>(byMethod.Count, SymbolEqualityComparer.Default);
+            foreach (var entry in byMethod)
+            {
+                result.Add(entry.Key, entry.Value.ToImmutable());
+            }
+
+            return result;
+        }
+
+        private static void File(Dictionary<IMethodSymbol, ImmutableArray<IInvocationOperation>.Builder> byMethod, IMethodSymbol method, IInvocationOperation call)
+        {
+            if (!byMethod.TryGetValue(method, out var calls))
+            {
+                byMethod[method] = calls = ImmutableArray.CreateBuilder<IInvocationOperation>();
+            }
+
+            calls.Add(call);
         }
 
         /// <summary>Invocations by called name, for the names of the compilation's methods that return request options.</summary>
@@ -159,16 +183,6 @@ namespace Accrue.Portal.Analyzers.Requests
             }
 
             return names;
-        }
-
-        private bool Calls(IMethodSymbol target, IMethodSymbol factory)
-        {
-            if (SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, factory))
-            {
-                return true;
-            }
-
-            return Implementations.For(this.Compilation).TryGet(target, out var implementations) && implementations.Contains(factory, SymbolEqualityComparer.Default);
         }
 
         private static string? CalledName(ExpressionSyntax expression) => expression switch

@@ -73,9 +73,9 @@ namespace Accrue.Portal.Analyzers.Generators
     {
         public static GlueShape From(Compilation compilation, AnalyzerConfigOptionsProvider options, ParseOptions parseOptions)
         {
-            var types = KnownTypes.For(compilation);
+            var types = KnownTypes.ForGenerator(compilation);
             var stripeReferenced = StripeReference.IsPresent(compilation);
-            var runtime = stripeReferenced && RuntimeNames.FindRuntime(compilation) is not null;
+            var runtime = stripeReferenced && RuntimeNames.FindRuntime(types) is not null;
             var sessionService = stripeReferenced ? types.Get(StripeNames.SessionService) : null;
             var createOptions = stripeReferenced ? types.Get(StripeNames.SessionCreateOptions) : null;
             var stripe = sessionService is not null

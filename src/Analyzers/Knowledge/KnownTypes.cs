@@ -10,7 +10,8 @@ namespace Accrue.Portal.Analyzers.Knowledge
     /// </summary>
     internal sealed class KnownTypes
     {
-        private static readonly WeakCache<Compilation, KnownTypes> Shared = new WeakCache<Compilation, KnownTypes>(compilation => new KnownTypes(compilation));
+        private static readonly WeakCache<Compilation, KnownTypes> Shared = new WeakCache<Compilation, KnownTypes>(compilation => new KnownTypes(compilation, namesFromTreeWords: true));
+        private static readonly WeakCache<Compilation, KnownTypes> SharedForGenerator = new WeakCache<Compilation, KnownTypes>(compilation => new KnownTypes(compilation, namesFromTreeWords: false));
 
         private readonly Compilation compilation;
         private readonly ConcurrentDictionary<string, INamedTypeSymbol?> types = new ConcurrentDictionary<string, INamedTypeSymbol?>(StringComparer.Ordinal);
@@ -18,20 +19,27 @@ namespace Accrue.Portal.Analyzers.Knowledge
         private readonly Func<string, INamedTypeSymbol?> resolve;
         private readonly Func<string, ImmutableArray<INamedTypeSymbol>> findDeclarations;
         private readonly Lazy<ReferencedTypes> referenced;
-        private readonly Lazy<HashSet<int>> sourceTypeNames;
+        private readonly Lazy<HashSet<int>>? sourceTypeNames;
 
-        private KnownTypes(Compilation compilation)
+        private KnownTypes(Compilation compilation, bool namesFromTreeWords)
         {
             this.compilation = compilation;
             this.resolve = this.Resolve;
             this.findDeclarations = this.FindDeclarations;
             this.referenced = new Lazy<ReferencedTypes>(() => ReferencedTypes.For(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
-            this.sourceTypeNames = new Lazy<HashSet<int>>(
-                () => new HashSet<int>(compilation.SyntaxTrees.SelectMany(tree => TreeWords.For(tree).TypeNames)),
-                LazyThreadSafetyMode.ExecutionAndPublication);
+            this.sourceTypeNames = namesFromTreeWords
+                ? new Lazy<HashSet<int>>(() => new HashSet<int>(compilation.SyntaxTrees.SelectMany(tree => TreeWords.For(tree).TypeNames)), LazyThreadSafetyMode.ExecutionAndPublication)
+                : null;
         }
 
+        /// <summary>For the analyzers (and fixes): a source name is looked for only where a tree's words declare it (the gate reads every tree's words anyway).</summary>
         public static KnownTypes For(Compilation compilation) => Shared.Get(compilation)!;
+
+        /// <summary>
+        /// For the generator, which runs on the compilation before its output is added, where no gate reads the trees:
+        /// the source assembly's own type-name set answers, and the trees' words are left to the analyzers' compilation.
+        /// </summary>
+        public static KnownTypes ForGenerator(Compilation compilation) => SharedForGenerator.Get(compilation)!;
 
         /// <summary>The same answer as <see cref="Compilation.GetTypeByMetadataName"/>: the one type of that name, or null.</summary>
         public INamedTypeSymbol? Get(string metadataName) => this.types.GetOrAdd(metadataName, this.resolve);
@@ -54,13 +62,13 @@ namespace Accrue.Portal.Analyzers.Knowledge
 
         private ImmutableArray<INamedTypeSymbol> FindDeclarations(string metadataName)
         {
-            // The source assembly is new with each edit, so it is asked each time, and only when a tree declares a type
-            // of that name: the words the gate reads of each tree (kept per tree) hold every declared type's name, and
-            // asking the assembly itself would make the first analyzer build the compiler's declaration table, which the
-            // compiler builds anyway. The references' answers are shared across compilations.
+            // The source assembly is new with each edit, so it is asked each time; for the analyzers only when a tree
+            // declares a type of that name: the words the gate reads of each tree (kept per tree) hold every declared
+            // type's name, and asking the assembly itself would make the first analyzer build the compiler's declaration
+            // table, which the compiler builds anyway. The references' answers are shared across compilations.
             var referenced = this.referenced.Value.Declarations(metadataName);
             var topLevelName = ReferencedTypes.TopLevelTypeName(metadataName);
-            if (!this.sourceTypeNames.Value.Contains(WordHash.Of(topLevelName)))
+            if (this.sourceTypeNames is { } names && !names.Value.Contains(WordHash.Of(topLevelName)))
             {
                 return referenced;
             }

@@ -18,9 +18,9 @@ namespace Accrue.Portal.Analyzers.Knowledge
         public const string CreateGuardedAsyncMethod = "CreateGuardedAsync";
 
         /// <summary>The runtime's guard type when the compilation references Accrue.Portal itself (not a look-alike), else null.</summary>
-        public static INamedTypeSymbol? FindRuntime(Compilation compilation)
+        public static INamedTypeSymbol? FindRuntime(KnownTypes types)
         {
-            var guard = KnownTypes.For(compilation).Get(PortalGuard);
+            var guard = types.Get(PortalGuard);
             return guard?.ContainingAssembly?.Name == AssemblyName && guard.DeclaredAccessibility == Accessibility.Public ? guard : null;
         }
     }

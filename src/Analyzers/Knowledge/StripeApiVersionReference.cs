@@ -18,7 +18,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
         private static string? Read(Compilation compilation)
         {
             // Only Stripe.net's own declaration counts: a look-alike in source or another library does not move the version.
-            foreach (var type in KnownTypes.For(compilation).GetAll(StripeNames.ApiVersion))
+            foreach (var type in ReferencedTypes.For(compilation).Declarations(StripeNames.ApiVersion))
             {
                 if (!string.Equals(type.ContainingAssembly?.Name, StripeReference.AssemblyName, StringComparison.OrdinalIgnoreCase))
                 {

@@ -9,7 +9,7 @@ namespace Accrue.Portal.Analyzers.Rules
         private protected override void AnalyzeCompilation(CompilationStartAnalysisContext start, PortalCompilation portal)
         {
             var sessionService = portal.Types.Get(StripeNames.SessionService);
-            if (sessionService is null || RuntimeNames.FindRuntime(start.Compilation) is null)
+            if (sessionService is null || RuntimeNames.FindRuntime(portal.Types) is null)
             {
                 return;
             }

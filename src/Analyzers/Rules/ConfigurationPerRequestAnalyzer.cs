@@ -61,20 +61,20 @@ namespace Accrue.Portal.Analyzers.Rules
                 if (specification.IsConfigurationWrite(operation))
                 {
                     var invocation = (IInvocationOperation)operation;
-                    GeneratedCode.ReportOutside(context.ReportDiagnostic, context.Compilation, context.Options, Diagnostic.Create(
+                    context.ReportOutsideGeneratedCode(Diagnostic.Create(
                         PortalDiagnostics.ConfigurationPerRequest,
                         NameLocation(invocation),
                         "ConfigurationService." + invocation.TargetMethod.Name + " runs",
-                        handler), context.CancellationToken);
+                        handler));
                 }
                 else if (operation is IInvocationOperation or IObjectCreationOperation && gate.CallsMethodReachingSink(operation))
                 {
                     var callee = operation is IInvocationOperation call ? call.TargetMethod : ((IObjectCreationOperation)operation).Constructor!;
-                    GeneratedCode.ReportOutside(context.ReportDiagnostic, context.Compilation, context.Options, Diagnostic.Create(
+                    context.ReportOutsideGeneratedCode(Diagnostic.Create(
                         PortalDiagnostics.ConfigurationPerRequest,
                         operation is IInvocationOperation called ? NameLocation(called) : operation.Syntax.GetLocation(),
                         "'" + TypeFacts.MemberDisplayName(callee) + "' creates or updates a portal configuration",
-                        handler), context.CancellationToken);
+                        handler));
                 }
             }
         }

@@ -123,12 +123,12 @@ namespace Accrue.Portal.Analyzers.Rules
             {
                 if (reported.Add((location, message)))
                 {
-                    GeneratedCode.ReportOutside(context.ReportDiagnostic, context.Compilation, context.Options, Diagnostic.Create(
+                    context.ReportOutsideGeneratedCode(Diagnostic.Create(
                         PortalDiagnostics.IncompleteFlowData,
                         location,
                         fixTarget is null ? null : new[] { fixTarget },
                         properties,
-                        message), context.CancellationToken);
+                        message));
                 }
             }
         }

@@ -40,7 +40,7 @@ namespace Accrue.Portal.Analyzers.Rules
             {
                 if (reported.Add(location))
                 {
-                    GeneratedCode.ReportOutside(context.ReportDiagnostic, context.Compilation, context.Options, Diagnostic.Create(PortalDiagnostics.MissingOrMalformedCustomer, location, sentAt is null ? null : new[] { sentAt }, message), context.CancellationToken);
+                    context.ReportOutsideGeneratedCode(Diagnostic.Create(PortalDiagnostics.MissingOrMalformedCustomer, location, sentAt is null ? null : new[] { sentAt }, message));
                 }
             }
         }

@@ -34,13 +34,13 @@ namespace Accrue.Portal.Analyzers.Rules
                     properties = properties.Add(SessionNameProperty, holder.Name);
                 }
 
-                GeneratedCode.ReportOutside(context.ReportDiagnostic, context.Compilation, context.Options, Diagnostic.Create(
+                context.ReportOutsideGeneratedCode(Diagnostic.Create(
                     descriptor,
                     finding.Value.Syntax.GetLocation(),
                     ImmutableArray.Create(finding.Origin.Location),
                     properties,
                     finding.Origin.Description,
-                    finding.Sink.Name), context.CancellationToken);
+                    finding.Sink.Name));
             }
         }
     }

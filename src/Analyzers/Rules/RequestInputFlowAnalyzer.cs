@@ -51,12 +51,12 @@ namespace Accrue.Portal.Analyzers.Rules
                     additional = additional.Add(finding.Value.Syntax.GetLocation());
                 }
 
-                GeneratedCode.ReportOutside(context.ReportDiagnostic, context.Compilation, context.Options, Diagnostic.Create(
+                context.ReportOutsideGeneratedCode(Diagnostic.Create(
                     descriptor,
                     finding.Sink.Location ?? finding.Value.Syntax.GetLocation(),
                     additional,
                     finding.Sink.Target,
-                    description), context.CancellationToken);
+                    description));
             }
         }
     }

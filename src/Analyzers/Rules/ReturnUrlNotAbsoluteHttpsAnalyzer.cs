@@ -77,12 +77,12 @@ namespace Accrue.Portal.Analyzers.Rules
             void Report(string message, ReturnUrlFix fix)
             {
                 var fixable = fix != ReturnUrlFix.None && shape.FixTarget is not null;
-                GeneratedCode.ReportOutside(context.ReportDiagnostic, context.Compilation, context.Options, Diagnostic.Create(
+                context.ReportOutsideGeneratedCode(Diagnostic.Create(
                     PortalDiagnostics.ReturnUrlNotAbsoluteHttps,
                     value.Syntax.GetLocation(),
                     fixable ? new[] { shape.FixTarget!.GetLocation() } : null,
                     fixable ? ImmutableDictionary<string, string?>.Empty.Add(FixProperty, fix.ToString()) : null,
-                    message), context.CancellationToken);
+                    message));
             }
         }
 

@@ -117,14 +117,14 @@ namespace Accrue.Portal.Analyzers.Rules
                 return;
             }
 
-            GeneratedCode.ReportOutside(context.ReportDiagnostic, context.Compilation, context.Options, Diagnostic.Create(
+            context.ReportOutsideGeneratedCode(Diagnostic.Create(
                 PortalDiagnostics.StripeSecretInSource,
                 operation.Syntax.GetLocation(),
                 FixableProperties(prefix!),
                 prefix!.Description,
                 prefix.Masked,
                 InSource,
-                ReadFromConfiguration), context.CancellationToken);
+                ReadFromConfiguration));
         }
 
         /// <summary>The operation is an operand of a larger constant: that one is reported, once.</summary>
@@ -203,7 +203,7 @@ namespace Accrue.Portal.Analyzers.Rules
             if (length > 0)
             {
                 var location = Location.Create(context.SemanticModel.SyntaxTree, new TextSpan(start, length));
-                GeneratedCode.ReportOutside(context.ReportDiagnostic, context.SemanticModel.Compilation, context.Options, Diagnostic.Create(PortalDiagnostics.StripeSecretInSource, location, prefix.Description, prefix.Masked, where, "delete it"), context.CancellationToken);
+                context.ReportOutsideGeneratedCode(Diagnostic.Create(PortalDiagnostics.StripeSecretInSource, location, prefix.Description, prefix.Masked, where, "delete it"));
             }
         }
 
@@ -218,7 +218,7 @@ namespace Accrue.Portal.Analyzers.Rules
 
             reported.Add(location.SourceSpan);
             var properties = fixable ? FixableProperties(prefix) : ImmutableDictionary<string, string?>.Empty;
-            GeneratedCode.ReportOutside(context.ReportDiagnostic, context.SemanticModel.Compilation, context.Options, Diagnostic.Create(PortalDiagnostics.StripeSecretInSource, location, properties, prefix.Description, prefix.Masked, InSource, ReadFromConfiguration), context.CancellationToken);
+            context.ReportOutsideGeneratedCode(Diagnostic.Create(PortalDiagnostics.StripeSecretInSource, location, properties, prefix.Description, prefix.Masked, InSource, ReadFromConfiguration));
         }
 
         private static ImmutableDictionary<string, string?> FixableProperties(StripeSecretPrefix prefix) =>

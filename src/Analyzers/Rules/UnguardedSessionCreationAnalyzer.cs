@@ -46,7 +46,7 @@ namespace Accrue.Portal.Analyzers.Rules
                 ? access.Name.GetLocation()
                 : invocation.Syntax.GetLocation();
             var guarded = method.Name == StripeNames.CreateMethod ? RuntimeNames.CreateGuardedMethod : RuntimeNames.CreateGuardedAsyncMethod;
-            GeneratedCode.ReportOutside(context.ReportDiagnostic, context.Compilation, context.Options, Diagnostic.Create(PortalDiagnostics.UnguardedSessionCreation, location, method.Name, guarded), context.CancellationToken);
+            context.ReportOutsideGeneratedCode(Diagnostic.Create(PortalDiagnostics.UnguardedSessionCreation, location, method.Name, guarded));
         }
     }
 }

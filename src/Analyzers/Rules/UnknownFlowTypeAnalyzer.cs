@@ -120,7 +120,7 @@ namespace Accrue.Portal.Analyzers.Rules
                 properties = properties.Add(SuggestionProperty, suggestion);
             }
 
-            GeneratedCode.ReportOutside(context.ReportDiagnostic, context.Compilation, context.Options, Diagnostic.Create(PortalDiagnostics.UnknownFlowType, value.Syntax.GetLocation(), properties, text, field.FieldPath, hint), context.CancellationToken);
+            context.ReportOutsideGeneratedCode(Diagnostic.Create(PortalDiagnostics.UnknownFlowType, value.Syntax.GetLocation(), properties, text, field.FieldPath, hint));
         }
     }
 }

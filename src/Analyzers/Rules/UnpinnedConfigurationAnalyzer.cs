@@ -53,12 +53,12 @@ namespace Accrue.Portal.Analyzers.Rules
                     additional.Add(sentAt);
                 }
 
-                GeneratedCode.ReportOutside(context.ReportDiagnostic, context.Compilation, context.Options, Diagnostic.Create(
+                context.ReportOutsideGeneratedCode(Diagnostic.Create(
                     PortalDiagnostics.UnpinnedConfiguration,
                     request.Location,
                     additional,
                     fixable ? ImmutableDictionary<string, string?>.Empty.Add(ConfigurationIdProperty, configurationId) : null,
-                    always ? string.Empty : " in a Release build"), context.CancellationToken);
+                    always ? string.Empty : " in a Release build"));
             }
         }
     }

@@ -127,7 +127,7 @@ namespace Accrue.Portal.Analyzers.Rules
                     : ImmutableDictionary<string, string?>.Empty;
                 if (this.reported.Add(value.Syntax.GetLocation()))
                 {
-                    GeneratedCode.ReportOutside(this.context.ReportDiagnostic, this.context.Compilation, this.context.Options, Diagnostic.Create(PortalDiagnostics.WeakCancellationConfiguration, value.Syntax.GetLocation(), properties, verdict.Message), this.context.CancellationToken);
+                    this.context.ReportOutsideGeneratedCode(Diagnostic.Create(PortalDiagnostics.WeakCancellationConfiguration, value.Syntax.GetLocation(), properties, verdict.Message));
                 }
             }
 
@@ -143,12 +143,12 @@ namespace Accrue.Portal.Analyzers.Rules
 
                 if (this.reported.Add(location))
                 {
-                    GeneratedCode.ReportOutside(this.context.ReportDiagnostic, this.context.Compilation, this.context.Options, Diagnostic.Create(
+                    this.context.ReportOutsideGeneratedCode(Diagnostic.Create(
                         PortalDiagnostics.WeakCancellationConfiguration,
                         location,
                         fixTarget is null ? null : new[] { fixTarget },
                         fix is null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(FixProperty, fix),
-                        message), this.context.CancellationToken);
+                        message));
                 }
             }
         }

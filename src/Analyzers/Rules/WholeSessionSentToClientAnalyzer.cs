@@ -111,7 +111,7 @@ namespace Accrue.Portal.Analyzers.Rules
             var properties = fixable
                 ? ImmutableDictionary<string, string?>.Empty.Add(UrlOnlyFixableProperty, "true")
                 : ImmutableDictionary<string, string?>.Empty;
-            GeneratedCode.ReportOutside(context.ReportDiagnostic, context.Compilation, context.Options, Diagnostic.Create(PortalDiagnostics.WholeSessionSentToClient, value.Syntax.GetLocation(), properties, how), context.CancellationToken);
+            context.ReportOutsideGeneratedCode(Diagnostic.Create(PortalDiagnostics.WholeSessionSentToClient, value.Syntax.GetLocation(), properties, how));
         }
 
         private static bool IsObjectOrTaskOfObject(ITypeSymbol type)

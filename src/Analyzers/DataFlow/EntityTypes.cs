@@ -26,6 +26,11 @@ namespace Accrue.Portal.Analyzers.DataFlow
                 return builder.ToImmutable();
             }
 
+            // A DbSet<T> property names DbSet (or an alias, which may stand for it): only the types of trees whose words
+            // say so are asked for their base types and members, which binds their declarations.
+            var words = NamesInSyntax.Aliases(compilation).Select(WordHash.Of).Append(WordHash.Of(dbSet.Name)).ToImmutableArray();
+            var naming = new HashSet<SyntaxTree>(compilation.SyntaxTrees.Where(tree => TreeWords.For(tree).MentionsAny(words)));
+
             // Namespaces and types only: asking a type for all its members would build every member symbol of the app.
             var pending = new Stack<INamespaceOrTypeSymbol>();
             pending.Push(compilation.Assembly.GlobalNamespace);
@@ -36,7 +41,9 @@ namespace Accrue.Portal.Analyzers.DataFlow
                 foreach (var member in members)
                 {
                     pending.Push(member);
-                    if (member is INamedTypeSymbol { TypeKind: TypeKind.Class } type && TypeFacts.IsOrInherits(type, dbContext))
+                    if (member is INamedTypeSymbol { TypeKind: TypeKind.Class } type
+                        && type.DeclaringSyntaxReferences.Any(reference => naming.Contains(reference.SyntaxTree))
+                        && TypeFacts.IsOrInherits(type, dbContext))
                     {
                         foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
                         {

@@ -1,5 +1,7 @@
 namespace Accrue.Portal.Analyzers.Knowledge
 {
+    using Microsoft.CodeAnalysis.CSharp.Syntax;
+
     /// <summary>
     /// Where a call through an interface or a virtual/abstract member of the compilation may land: every implementation
     /// and override with a body in this compilation's own source. Only members the compilation itself declares dispatch
@@ -7,7 +9,8 @@ namespace Accrue.Portal.Analyzers.Knowledge
     /// <para>
     /// The index is built once per compilation, on the first call that may dispatch (in a body an analyzer's gate chose),
     /// from the symbols of the compilation's own source types (<c>Compilation.Assembly</c>, never a referenced project's
-    /// syntax) and shared by every rule. Implementations are in source order, so messages naming one are stable.
+    /// syntax) whose base list can name one of them (<see cref="BaseListNames"/>), and shared by every rule.
+    /// Implementations are in source order, so messages naming one are stable.
     /// </para>
     /// </summary>
     internal sealed class Implementations
@@ -61,10 +64,14 @@ namespace Accrue.Portal.Analyzers.Knowledge
         {
             var found = new Dictionary<IMethodSymbol, List<IMethodSymbol>>(SymbolEqualityComparer.Default);
             var interfaces = new SourceInterfaceWalk(this.compilation.Assembly);
+            var baseNames = new BaseListNames(this.compilation);
             var interfaceMaps = new List<(IMethodSymbol InterfaceMethod, IMethodSymbol Implementation)>();
             foreach (var type in DeclaredTypes.In(this.compilation.Assembly.GlobalNamespace))
             {
-                this.AddType(type, interfaces, found, interfaceMaps);
+                if (baseNames.MayNameSourceType(type))
+                {
+                    this.AddType(type, interfaces, found, interfaceMaps);
+                }
             }
 
             // An interface member maps to the member that implements it where the interface is declared; when that member
@@ -162,6 +169,40 @@ namespace Accrue.Portal.Analyzers.Knowledge
             var b = second.Locations[0];
             var byFile = string.CompareOrdinal(a.SourceTree!.FilePath, b.SourceTree!.FilePath);
             return byFile != 0 ? byFile : a.SourceSpan.Start.CompareTo(b.SourceSpan.Start);
+        }
+
+        /// <summary>
+        /// Read from syntax, before any symbol of the type is asked for: a type can implement an interface of this
+        /// compilation, or override a member of it, only when its base list names a type of this compilation (a type of a
+        /// reference has no base or interface from here) or a using alias, which may stand for one. Most of an app's types
+        /// do not, and asking them for their interfaces and members would bind the declarations of every type of the
+        /// project, which an IDE does anew for each edit.
+        /// </summary>
+        private sealed class BaseListNames(Compilation compilation)
+        {
+            private readonly HashSet<int> sourceTypeNames = SourceTypeNames.For(compilation);
+            private readonly HashSet<string> aliases = NamesInSyntax.Aliases(compilation);
+
+            public bool MayNameSourceType(INamedTypeSymbol type)
+            {
+                foreach (var reference in type.DeclaringSyntaxReferences)
+                {
+                    if (reference.GetSyntax() is not TypeDeclarationSyntax declaration)
+                    {
+                        return true;
+                    }
+
+                    foreach (var listed in declaration.BaseList?.Types ?? default)
+                    {
+                        if (NamesInSyntax.TypeName(listed.Type) is not { } name || this.sourceTypeNames.Contains(WordHash.Of(name)) || this.aliases.Contains(name))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            }
         }
 
         /// <summary>

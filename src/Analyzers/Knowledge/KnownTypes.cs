@@ -19,7 +19,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
         private readonly Func<string, INamedTypeSymbol?> resolve;
         private readonly Func<string, ImmutableArray<INamedTypeSymbol>> findDeclarations;
         private readonly Lazy<ReferencedTypes> referenced;
-        private readonly Lazy<HashSet<int>>? sourceTypeNames;
+        private readonly bool namesFromTreeWords;
 
         private KnownTypes(Compilation compilation, bool namesFromTreeWords)
         {
@@ -27,9 +27,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
             this.resolve = this.Resolve;
             this.findDeclarations = this.FindDeclarations;
             this.referenced = new Lazy<ReferencedTypes>(() => ReferencedTypes.For(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
-            this.sourceTypeNames = namesFromTreeWords
-                ? new Lazy<HashSet<int>>(() => new HashSet<int>(compilation.SyntaxTrees.SelectMany(tree => TreeWords.For(tree).TypeNames)), LazyThreadSafetyMode.ExecutionAndPublication)
-                : null;
+            this.namesFromTreeWords = namesFromTreeWords;
         }
 
         /// <summary>For the analyzers (and fixes): a source name is looked for only where a tree's words declare it (the gate reads every tree's words anyway).</summary>
@@ -68,7 +66,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
             // table, which the compiler builds anyway. The references' answers are shared across compilations.
             var referenced = this.referenced.Value.Declarations(metadataName);
             var topLevelName = ReferencedTypes.TopLevelTypeName(metadataName);
-            if (this.sourceTypeNames is { } names && !names.Value.Contains(WordHash.Of(topLevelName)))
+            if (this.namesFromTreeWords && !SourceTypeNames.For(this.compilation).Contains(WordHash.Of(topLevelName)))
             {
                 return referenced;
             }

@@ -119,7 +119,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
             var importedEverywhere = trees.Any(t => t.Words.ImportsPortalGlobally);
             var membersReachedByName = trees.Any(t => t.Words.ImportsStatically);
             var dispatchedNames = new HashSet<int>(trees.SelectMany(t => t.Words.DispatchedNames));
-            var sourceTypeNames = new HashSet<int>(trees.SelectMany(t => t.Words.TypeNames));
+            var sourceTypeNames = SourceTypeNames.For(this.compilation);
             var hotNames = new HashSet<int>(PortalRootWords);
             hotNames.UnionWith(trees.SelectMany(t => t.Words.PortalAliases));
             hotNames.UnionWith(this.ReferencedPortalMemberNames());

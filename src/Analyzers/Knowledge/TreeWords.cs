@@ -59,10 +59,38 @@ namespace Accrue.Portal.Analyzers.Knowledge
 
         public static TreeWords For(SyntaxTree tree) => Shared.Get(tree)!;
 
-        /// <summary>Some declaration of the tree holds the word (a hash of <see cref="WordHash.Of"/>).</summary>
-        public bool Mentions(int word)
+        /// <summary>Some declaration of the tree holds one of <paramref name="words"/> (hashes of <see cref="WordHash.Of"/>).</summary>
+        public bool MentionsAny(ImmutableArray<int> words)
         {
             foreach (var declaration in this.Declarations)
+            {
+                if (Holds(declaration, words))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The <see cref="Declaration.Start"/>s of the declarations whose words hold one of <paramref name="words"/>.</summary>
+        public HashSet<int> DeclarationsMentioning(ImmutableArray<int> words)
+        {
+            var starts = new HashSet<int>();
+            foreach (var declaration in this.Declarations)
+            {
+                if (Holds(declaration, words))
+                {
+                    starts.Add(declaration.Start);
+                }
+            }
+
+            return starts;
+        }
+
+        private static bool Holds(Declaration declaration, ImmutableArray<int> words)
+        {
+            foreach (var word in words)
             {
                 if (Array.BinarySearch(declaration.Words, word) >= 0)
                 {

@@ -1,5 +1,6 @@
 namespace Accrue.Portal.Analyzers.Requests
 {
+    using Microsoft.CodeAnalysis.CSharp;
     using Microsoft.CodeAnalysis.CSharp.Syntax;
 
     /// <summary>
@@ -123,32 +124,45 @@ namespace Accrue.Portal.Analyzers.Requests
             calls.Add(call);
         }
 
-        /// <summary>Invocations by called name, for the names of the compilation's methods that return request options.</summary>
+        /// <summary>
+        /// Invocations by called name, for the names of the compilation's methods that return request options, each with
+        /// an argument count one of those methods takes: a call of another arity (<c>sessions.Create(options)</c> beside
+        /// a <c>Create(customerId, returnUrl)</c> factory) cannot run a factory, and binding it would bind its whole body.
+        /// </summary>
         private Dictionary<string, List<InvocationExpressionSyntax>> FindCallSites()
         {
             var sites = new Dictionary<string, List<InvocationExpressionSyntax>>(StringComparer.Ordinal);
-            var names = this.FactoryNames();
-            if (names.Count == 0)
+            var factories = this.FactoryArities();
+            if (factories.Count == 0)
             {
                 return sites;
             }
 
-            var words = names.Select(WordHash.Of).ToImmutableArray();
+            var words = factories.Keys.Select(WordHash.Of).ToImmutableArray();
             var gate = PortalTrees.For(this.Compilation);
             foreach (var tree in this.Compilation.SyntaxTrees)
             {
-                var treeWords = TreeWords.For(tree);
-                if (!words.Any(treeWords.Mentions))
+                var naming = TreeWords.For(tree).DeclarationsMentioning(words);
+                if (naming.Count == 0)
                 {
                     continue;
                 }
 
                 // A caller names the factory, whose signature holds a Stripe type: the gate lets the caller's type through.
+                // Of that code, only the declarations whose words hold a factory's name can call one.
                 foreach (var code in gate.CodeThatMayTouch(tree))
                 {
+                    if (!naming.Contains(TreeWords.DeclarationStart(code)))
+                    {
+                        continue;
+                    }
+
                     foreach (var node in code.DescendantNodesAndSelf())
                     {
-                        if (node is InvocationExpressionSyntax invocation && CalledName(invocation.Expression) is { } called && names.Contains(called))
+                        if (node is InvocationExpressionSyntax invocation
+                            && CalledName(invocation.Expression) is { } called
+                            && factories.TryGetValue(called, out var arities)
+                            && Takes(arities, invocation.ArgumentList.Arguments.Count))
                         {
                             if (!sites.TryGetValue(called, out var list))
                             {
@@ -164,25 +178,60 @@ namespace Accrue.Portal.Analyzers.Requests
             return sites;
         }
 
-        /// <summary>The names of the compilation's own methods that return <c>SessionCreateOptions</c> or a configuration's options.</summary>
-        private HashSet<string> FactoryNames()
+        /// <summary>
+        /// The names of the compilation's own methods that return <c>SessionCreateOptions</c> or a configuration's options,
+        /// each with the argument counts a call of one of them can have, read from their declarations: asking the types
+        /// for their members would build the members of every portal type of the project, which an IDE does anew for
+        /// each edit. A return type is matched by name (or a using alias, which may stand for one), so a method of
+        /// another type of that name counts too: its calls are bound and filed under it, and no factory is called there.
+        /// An implementation or override has its member's parameters, so the declared methods cover every call that may
+        /// dispatch to one.
+        /// </summary>
+        private Dictionary<string, List<ArgumentCounts>> FactoryArities()
         {
-            var names = new HashSet<string>(StringComparer.Ordinal);
-            var gate = PortalTrees.For(this.Compilation);
-
-            // A factory's signature names a Stripe options type, so its type is one the gate lets through.
-            foreach (var type in DeclaredTypes.In(this.Compilation.Assembly.GlobalNamespace).Where(gate.MayTouch))
+            var returned = new HashSet<string>(NamesInSyntax.Aliases(this.Compilation), StringComparer.Ordinal) { this.symbols.SessionCreateOptions.Name };
+            foreach (var configurationOptions in new[] { this.symbols.ConfigurationCreateOptions, this.symbols.ConfigurationUpdateOptions })
             {
-                foreach (var member in type.GetMembers())
+                if (configurationOptions is not null)
                 {
-                    if (member is IMethodSymbol method && this.symbols.IsRequestOptionsType(method.ReturnType))
+                    returned.Add(configurationOptions.Name);
+                }
+            }
+
+            var factories = new Dictionary<string, List<ArgumentCounts>>(StringComparer.Ordinal);
+            var gate = PortalTrees.For(this.Compilation);
+            foreach (var tree in this.Compilation.SyntaxTrees)
+            {
+                // A factory's signature names a Stripe options type, so its type is one the gate lets through.
+                foreach (var code in gate.CodeThatMayTouch(tree))
+                {
+                    if (code is MethodDeclarationSyntax method && NamesInSyntax.TypeName(method.ReturnType) is { } name && returned.Contains(name))
                     {
-                        names.Add(method.Name);
+                        var called = method.Identifier.ValueText;
+                        if (!factories.TryGetValue(called, out var arities))
+                        {
+                            factories[called] = arities = new List<ArgumentCounts>();
+                        }
+
+                        arities.Add(ArgumentCounts.Of(method.ParameterList));
                     }
                 }
             }
 
-            return names;
+            return factories;
+        }
+
+        private static bool Takes(List<ArgumentCounts> arities, int count)
+        {
+            foreach (var arity in arities)
+            {
+                if (count >= arity.Min && count <= arity.Max)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static string? CalledName(ExpressionSyntax expression) => expression switch
@@ -192,6 +241,34 @@ namespace Accrue.Portal.Analyzers.Requests
             MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// How many arguments a call of a method can pass: optional parameters may be left out (a parameter with attributes
+    /// may be optional through them), a params array takes any number, an extension method called on its receiver
+    /// passes one less.
+    /// </summary>
+    internal readonly record struct ArgumentCounts(int Min, int Max)
+    {
+        public static ArgumentCounts Of(ParameterListSyntax list)
+        {
+            var required = 0;
+            var max = list.Parameters.Count;
+            foreach (var parameter in list.Parameters)
+            {
+                if (parameter.Modifiers.Any(SyntaxKind.ParamsKeyword) || parameter.Identifier.IsKind(SyntaxKind.ArgListKeyword))
+                {
+                    max = int.MaxValue;
+                }
+                else if (parameter.Default is null && parameter.AttributeLists.Count == 0)
+                {
+                    required++;
+                }
+            }
+
+            var extension = list.Parameters.Count > 0 && list.Parameters[0].Modifiers.Any(SyntaxKind.ThisKeyword);
+            return new ArgumentCounts(extension ? Math.Max(required - 1, 0) : required, max);
+        }
     }
 
     /// <summary>The operation blocks of one method of the compilation.</summary>

@@ -151,6 +151,44 @@ public sealed class Portal002PortalUrlStoredTests
                 .WithMessage("The portal session URL read on line 29 is stored in the EF Core entity property 'Customer.PortalUrl'"))
             .ValidateAsync();
 
+    // Entities are found in the DbContexts of the trees whose words name DbSet: a global alias in another file stands for it.
+    [Fact]
+    public Task EF_Core_entity_of_a_DbContext_whose_DbSet_is_named_through_a_global_alias_is_reported() =>
+        Create()
+            .WithReferences(TestReferences.EntityFrameworkCore)
+            .WithSourceCode("GlobalUsings.cs", "global using CustomerSet = Microsoft.EntityFrameworkCore.DbSet<Customer>;")
+            .WithSourceCode("BillingDb.cs", """
+                using Microsoft.EntityFrameworkCore;
+
+                public class Customer
+                {
+                    public int Id { get; set; }
+                    public string? PortalUrl { get; set; }
+                }
+
+                public class BillingDb(DbContextOptions<BillingDb> options) : DbContext(options)
+                {
+                    public CustomerSet Customers => Set<Customer>();
+                }
+                """)
+            .WithSourceCode("Billing.cs", """
+                using System.Threading.Tasks;
+                using Stripe;
+                using Stripe.BillingPortal;
+
+                class Billing(StripeClient client)
+                {
+                    public async Task Open(Customer customer)
+                    {
+                        var session = await client.V1.BillingPortal.Sessions.CreateAsync(new SessionCreateOptions { Customer = "cus_1" });
+                        customer.PortalUrl = {|#0:session.Url|};
+                    }
+                }
+                """)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL002").WithLocation(0)
+                .WithMessage("The portal session URL read on line 10 is stored in the EF Core entity property 'Customer.PortalUrl'"))
+            .ValidateAsync();
+
     [Fact]
     public Task AspNetCore_session_cookies_TempData_ViewData_ViewBag_and_HybridCache_are_reported() =>
         Create()

@@ -125,6 +125,32 @@ public sealed class DataFlowThroughInterfacesTests
                 .WithMessage("The portal session URL read on line 8 reaches ILogger.LogInformation through 'IAuditTrail.Record' (implementation 'AuditTrail.Record')"))
             .ValidateAsync();
 
+    // The implementations are found among the types whose base list names a type of the app: an alias stands for one.
+    [Theory]
+    [InlineData("using Trail = IAuditTrail;", "")]
+    [InlineData("", "global using Trail = IAuditTrail;")]
+    public Task Implementation_whose_base_list_names_the_interface_through_an_alias_is_followed(string localAlias, string globalAlias) =>
+        Leak()
+            .WithSourceCode("Audit.cs", $$"""
+                using Microsoft.Extensions.Logging;
+                {{localAlias}}
+
+                public interface IAuditTrail
+                {
+                    void Record(string what);
+                }
+
+                public sealed class AuditTrail(ILogger<AuditTrail> logger) : Trail
+                {
+                    public void Record(string what) => logger.LogInformation("Audit {What}", what);
+                }
+                """)
+            .WithSourceCode("GlobalUsings.cs", globalAlias)
+            .WithSourceCode("Billing.cs", BillingRecordingTheUrl)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL001").WithLocation(0).WithLocation(1)
+                .WithMessage("The portal session URL read on line 8 reaches ILogger.LogInformation through 'IAuditTrail.Record' (implementation 'AuditTrail.Record')"))
+            .ValidateAsync();
+
     [Fact]
     public Task Url_passed_to_an_interface_whose_implementation_logs_it_is_reported_at_the_call() =>
         Leak()

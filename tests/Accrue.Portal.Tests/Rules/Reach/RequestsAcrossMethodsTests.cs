@@ -42,6 +42,64 @@ public sealed class RequestsAcrossMethodsTests
             .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL007").WithLocation(0).WithLocation(1).WithMessage(MissingCustomer))
             .ValidateAsync();
 
+    // The factory's callers are found among the calls of its name that pass an argument count it takes: left-out optional
+    // arguments, a params array's any number, an extension method's receiver. The same-named Stripe call around each
+    // (SessionService.Create) is not a caller, whether or not its argument count fits.
+    [Theory]
+    [InlineData("Create(string returnUrl, string locale = \"auto\")", "PortalRequests.Create(returnUrl)")]
+    [InlineData("Create(string returnUrl, string locale = \"auto\")", "PortalRequests.Create(returnUrl, \"fr\")")]
+    [InlineData("Create(string returnUrl, params string[] tags)", "PortalRequests.Create(returnUrl, \"a\", \"b\", \"c\")")]
+    [InlineData("Create(string returnUrl, params string[] tags)", "PortalRequests.Create(returnUrl)")]
+    [InlineData("Create(this string returnUrl, string locale)", "returnUrl.Create(\"fr\")")]
+    [InlineData("Create(this string returnUrl, string locale)", "PortalRequests.Create(returnUrl, \"fr\")")]
+    public Task Factory_called_with_any_argument_count_its_parameters_take_is_followed_to_the_caller(string signature, string call) =>
+        Customer()
+            .WithSourceCode("PortalRequests.cs", $$"""
+                using Stripe.BillingPortal;
+
+                public static class PortalRequests
+                {
+                    public static SessionCreateOptions {{signature}} => {|#0:new() { ReturnUrl = returnUrl }|};
+                }
+                """)
+            .WithSourceCode("Billing.cs", $$"""
+                using Stripe.BillingPortal;
+
+                public sealed class Billing
+                {
+                    public Session Open(string returnUrl) => {|#1:new SessionService().Create({{call}})|};
+                }
+                """)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL007").WithLocation(0).WithLocation(1).WithMessage(MissingCustomer))
+            .ValidateAsync();
+
+    // Factories are found by the name their return type is written with: qualified, nullable, or an alias.
+    [Theory]
+    [InlineData("", "Stripe.BillingPortal.SessionCreateOptions")]
+    [InlineData("using Stripe.BillingPortal;", "SessionCreateOptions?")]
+    [InlineData("using PortalOptions = Stripe.BillingPortal.SessionCreateOptions;", "PortalOptions")]
+    [InlineData("using PortalOptions = Stripe.BillingPortal.SessionCreateOptions;", "global::Stripe.BillingPortal.SessionCreateOptions")]
+    public Task Factory_whose_return_type_is_written_any_way_is_followed_to_the_caller(string alias, string returnType) =>
+        Customer()
+            .WithSourceCode("PortalRequests.cs", $$"""
+                {{alias}}
+
+                public static class PortalRequests
+                {
+                    public static {{returnType}} Build(string returnUrl) => {|#0:new() { ReturnUrl = returnUrl }|};
+                }
+                """)
+            .WithSourceCode("Billing.cs", """
+                using Stripe.BillingPortal;
+
+                public sealed class Billing
+                {
+                    public Session Open(string returnUrl) => {|#1:new SessionService().Create(PortalRequests.Build(returnUrl))|};
+                }
+                """)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL007").WithLocation(0).WithLocation(1).WithMessage(MissingCustomer))
+            .ValidateAsync();
+
     [Fact]
     public Task Factory_options_completed_by_the_caller_after_the_factory_returns_are_silent() =>
         Customer()

@@ -1,0 +1,67 @@
+namespace Accrue.Portal.Analyzers.Knowledge
+{
+    using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+    /// <summary>
+    /// How source text names a type, for the pre-filters that look for a type by its name before any symbol is asked
+    /// for (which would bind the declarations of the project's types): the name a type's syntax ends in, and the
+    /// compilation's using aliases, each of which may stand for the type looked for.
+    /// </summary>
+    internal static class NamesInSyntax
+    {
+        private static readonly WeakCache<Compilation, HashSet<string>> SharedAliases = new WeakCache<Compilation, HashSet<string>>(FindAliases);
+
+        /// <summary>The names of the compilation's using aliases, global ones included.</summary>
+        public static HashSet<string> Aliases(Compilation compilation) => SharedAliases.Get(compilation)!;
+
+        /// <summary>
+        /// The simple name a type's syntax ends in (<c>SessionCreateOptions</c> for <c>Stripe.BillingPortal.SessionCreateOptions?</c>),
+        /// or null for a syntax that names no named type by its name (an array, a tuple, a predefined type).
+        /// </summary>
+        public static string? TypeName(TypeSyntax type) => type switch
+        {
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            NullableTypeSyntax nullable => TypeName(nullable.ElementType),
+            RefTypeSyntax reference => TypeName(reference.Type),
+            _ => null,
+        };
+
+        private static HashSet<string> FindAliases(Compilation compilation)
+        {
+            var aliases = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                AddAliases(tree.GetRoot(), aliases);
+            }
+
+            return aliases;
+        }
+
+        private static void AddAliases(SyntaxNode container, HashSet<string> aliases)
+        {
+            var (usings, members) = container switch
+            {
+                CompilationUnitSyntax unit => (unit.Usings, unit.Members),
+                BaseNamespaceDeclarationSyntax ns => (ns.Usings, ns.Members),
+                _ => (default, default),
+            };
+            foreach (var directive in usings)
+            {
+                if (directive.Alias is { } alias)
+                {
+                    aliases.Add(alias.Name.Identifier.ValueText);
+                }
+            }
+
+            foreach (var member in members)
+            {
+                if (member is BaseNamespaceDeclarationSyntax)
+                {
+                    AddAliases(member, aliases);
+                }
+            }
+        }
+    }
+}

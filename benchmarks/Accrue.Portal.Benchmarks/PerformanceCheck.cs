@@ -27,6 +27,9 @@ internal static class PerformanceCheck
     private const int DensePortalGroupInterval = 4;
     private const int Repetitions = 4;
 
+    /// <summary>The project whose documents are measured one at a time (see <see cref="MeasureProjectDocumentsAsync"/>).</summary>
+    private const int ProjectDocumentFiles = 1000;
+
     /// <summary>The size at which each rule of an analyzer that serves several is measured alone (see <see cref="MeasureRulesAloneAsync"/>).</summary>
     private const int PerRuleFiles = 1000;
 
@@ -58,7 +61,8 @@ internal static class PerformanceCheck
         // quarter of it portal endpoints) is the stress case, printed beside it.
         var largeDocument = await MeasureLargeDocumentAsync(ours, SyntheticProject.PortalFileInterval);
         var denseDocument = await MeasureLargeDocumentAsync(ours, DensePortalGroupInterval);
-        var run = new Run(rows, largeDocument, denseDocument);
+        var projectDocuments = await MeasureProjectDocumentsAsync(ours);
+        var run = new Run(rows, largeDocument, denseDocument, projectDocuments);
         Report.Print(run, ours, rulesAlone);
 
         var checks = Targets.Evaluate(run);
@@ -120,21 +124,44 @@ internal static class PerformanceCheck
     /// The IDE's per-document pass on a 2,000-line file: the compiler's semantic diagnostics for the document, then the
     /// PORTAL analyzers on it, each on a fresh compilation as after an edit; the medians of 20 runs, side by side.
     /// </summary>
-    private static async Task<DocumentResult> MeasureLargeDocumentAsync(ImmutableArray<DiagnosticAnalyzer> ours, int portalGroupInterval)
+    private static Task<DocumentResult> MeasureLargeDocumentAsync(ImmutableArray<DiagnosticAnalyzer> ours, int portalGroupInterval)
     {
-        const int Lines = 2000;
-        const int Runs = 20;
-        var source = SyntheticProject.LargeDocument(Lines, portalGroupInterval);
+        var source = SyntheticProject.LargeDocument(2000, portalGroupInterval);
         var trees = Parse([("Shop/ShopDbContext.cs", SyntheticProject.Generate(1, withStripe: true)[0].Source), ("Shop/Large.cs", source)]);
+        return MeasureDocumentAsync(trees, edited: 1, ours, runs: 20);
+    }
+
+    /// <summary>
+    /// The same pass on documents of a 1,000-file project (one of each portal shape, and an order controller): what the
+    /// rules read beyond the document (every file's words, the indexes of interfaces, entities and options factories)
+    /// is paid again after each edit, since the IDE makes a new compilation, and a cost that grows with the project
+    /// shows here and not in the two-file project of the 2,000-line document.
+    /// </summary>
+    private static async Task<IReadOnlyList<ProjectDocumentResult>> MeasureProjectDocumentsAsync(ImmutableArray<DiagnosticAnalyzer> ours)
+    {
+        var files = SyntheticProject.Generate(ProjectDocumentFiles, withStripe: true);
+        var trees = Parse(files);
+        var results = new List<ProjectDocumentResult>();
+        foreach (var name in PortalShapes.FirstOfEachShape().Append("Orders/Order1Controller.cs"))
+        {
+            var edited = files.ToList().FindIndex(f => f.FileName == name);
+            results.Add(new ProjectDocumentResult(name, await MeasureDocumentAsync(trees, edited, ours, runs: 12)));
+        }
+
+        return results;
+    }
+
+    /// <summary>One document of <paramref name="trees"/>, edited (a new tree, the others kept) before each of the runs.</summary>
+    private static async Task<DocumentResult> MeasureDocumentAsync(ImmutableArray<SyntaxTree> trees, int edited, ImmutableArray<DiagnosticAnalyzer> ours, int runs)
+    {
         var references = WorkloadReferences.Get(withStripe: true);
         var compilerSamples = new List<double>();
         var analyzerSamples = new List<double>();
-        for (var run = 0; run < Runs + 2; run++)
+        for (var run = 0; run < runs + 2; run++)
         {
-            // The edited document is a new tree after every edit; the project's other file is the same tree.
-            var edited = trees.SetItem(1, Reparsed(trees)[1]);
-            var compilation = CreateCompilation(edited, references);
-            var model = compilation.GetSemanticModel(edited[1]);
+            var document = CSharpSyntaxTree.ParseText(trees[edited].GetText(), (CSharpParseOptions)trees[edited].Options, trees[edited].FilePath);
+            var compilation = CreateCompilation(trees.SetItem(edited, document), references);
+            var model = compilation.GetSemanticModel(document);
             CollectGarbage();
 
             // The IDE has bound the open document (errors, classification) before analyzers run on it: that binding is
@@ -147,7 +174,7 @@ internal static class PerformanceCheck
             // The IDE's per-document pass: syntax and semantic analysis of one open file, with analyzers run one at a
             // time, as Roslyn's IDE diagnostic service always runs them (concurrentAnalysis: false).
             var withAnalyzers = compilation.WithAnalyzers(ours, Options(concurrentAnalysis: false));
-            await withAnalyzers.GetAnalysisResultAsync(edited[1], default);
+            await withAnalyzers.GetAnalysisResultAsync(document, default);
             await withAnalyzers.GetAnalysisResultAsync(model, filterSpan: null, default);
             var total = TimeSpan.Zero;
             foreach (var analyzer in ours)
@@ -436,5 +463,10 @@ internal static class PerformanceCheck
         }
     }
 
-    internal sealed record Run(IReadOnlyList<SizeResult> Sizes, DocumentResult Document, DocumentResult DenseDocument);
+    internal sealed record ProjectDocumentResult(string FileName, DocumentResult Result);
+
+    internal sealed record Run(IReadOnlyList<SizeResult> Sizes, DocumentResult Document, DocumentResult DenseDocument, IReadOnlyList<ProjectDocumentResult> ProjectDocuments)
+    {
+        public ProjectDocumentResult DearestProjectDocument => this.ProjectDocuments.MaxBy(d => d.Result.Share)!;
+    }
 }

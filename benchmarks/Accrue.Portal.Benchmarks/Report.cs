@@ -23,6 +23,20 @@ internal static class Report
             $"2,000-line document, medians of 20: PORTAL analyzers {run.Document.Analyzers:F2} ms = {Targets.Percent(run.Document.Share)} of the compiler's semantic diagnostics ({run.Document.Compiler:F2} ms), portal code in 1 member group in {SyntheticProject.PortalFileInterval}"));
         Console.WriteLine(FormattableString.Invariant(
             $"Portal-dense 2,000-line document (portal code in 1 group in 4): {run.DenseDocument.Analyzers:F2} ms = {Targets.Percent(run.DenseDocument.Share)} of {run.DenseDocument.Compiler:F2} ms"));
+        PrintProjectDocuments(run.ProjectDocuments);
+    }
+
+    private static void PrintProjectDocuments(IReadOnlyList<ProjectDocumentResult> documents)
+    {
+        Console.WriteLine();
+        Console.WriteLine("Documents of the 1,000-file project, each after an edit, medians of 12:");
+        Console.WriteLine("| Document | Compiler's semantic diagnostics (ms) | PORTAL analyzers (ms) | PORTAL / compiler |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        foreach (var document in documents)
+        {
+            Console.WriteLine(FormattableString.Invariant(
+                $"| {document.FileName} | {document.Result.Compiler:F2} | {document.Result.Analyzers:F2} | {Targets.Percent(document.Result.Share)} |"));
+        }
     }
 
     private static void PrintSizes(IReadOnlyList<SizeResult> rows)

@@ -1,6 +1,8 @@
 namespace Accrue.Portal.Workload;
 
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 /// <summary>
 /// The portal files of the generated shop, in the five shapes real apps give portal code, taken in turn: the portal
@@ -33,6 +35,10 @@ internal static class PortalShapes
 
     /// <summary>One portal file in three carries mistakes, as real code bases occasionally do.</summary>
     public static bool HasMistakes(int i) => i % (SyntheticProject.PortalFileInterval * 3) == 0;
+
+    /// <summary>The file names of the first file of each shape, in the project's order.</summary>
+    public static IEnumerable<string> FirstOfEachShape() =>
+        Enumerable.Range(1, 5).Select(k => File(k * SyntheticProject.PortalFileInterval).FileName);
 
     public static (string FileName, string Source) File(int i)
     {

@@ -42,24 +42,30 @@ public sealed class RequestsAcrossMethodsTests
             .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL007").WithLocation(0).WithLocation(1).WithMessage(MissingCustomer))
             .ValidateAsync();
 
-    // The factory's callers are found among the calls of its name that pass an argument count it takes: left-out optional
-    // arguments, a params array's any number, an extension method's receiver. The same-named Stripe call around each
+    // A factory is found by its declaration, whose return type may be written qualified, nullable or through an alias,
+    // and its callers among the calls of its name that pass an argument count it takes: left-out optional arguments, a
+    // params array's any number, an extension method's receiver. The same-named Stripe call around each
     // (SessionService.Create) is not a caller, whether or not its argument count fits.
     [Theory]
-    [InlineData("Create(string returnUrl, string locale = \"auto\")", "PortalRequests.Create(returnUrl)")]
-    [InlineData("Create(string returnUrl, string locale = \"auto\")", "PortalRequests.Create(returnUrl, \"fr\")")]
-    [InlineData("Create(string returnUrl, params string[] tags)", "PortalRequests.Create(returnUrl, \"a\", \"b\", \"c\")")]
-    [InlineData("Create(string returnUrl, params string[] tags)", "PortalRequests.Create(returnUrl)")]
-    [InlineData("Create(this string returnUrl, string locale)", "returnUrl.Create(\"fr\")")]
-    [InlineData("Create(this string returnUrl, string locale)", "PortalRequests.Create(returnUrl, \"fr\")")]
-    public Task Factory_called_with_any_argument_count_its_parameters_take_is_followed_to_the_caller(string signature, string call) =>
+    [InlineData("", "SessionCreateOptions Create(string returnUrl, string locale = \"auto\")", "PortalRequests.Create(returnUrl)")]
+    [InlineData("", "SessionCreateOptions Create(string returnUrl, string locale = \"auto\")", "PortalRequests.Create(returnUrl, \"fr\")")]
+    [InlineData("", "SessionCreateOptions Create(string returnUrl, params string[] tags)", "PortalRequests.Create(returnUrl, \"a\", \"b\", \"c\")")]
+    [InlineData("", "SessionCreateOptions Create(string returnUrl, params string[] tags)", "PortalRequests.Create(returnUrl)")]
+    [InlineData("", "SessionCreateOptions Create(this string returnUrl, string locale)", "returnUrl.Create(\"fr\")")]
+    [InlineData("", "SessionCreateOptions Create(this string returnUrl, string locale)", "PortalRequests.Create(returnUrl, \"fr\")")]
+    [InlineData("", "Stripe.BillingPortal.SessionCreateOptions Build(string returnUrl)", "PortalRequests.Build(returnUrl)")]
+    [InlineData("", "SessionCreateOptions? Build(string returnUrl)", "PortalRequests.Build(returnUrl)")]
+    [InlineData("using PortalOptions = Stripe.BillingPortal.SessionCreateOptions;", "PortalOptions Build(string returnUrl)", "PortalRequests.Build(returnUrl)")]
+    [InlineData("using PortalOptions = Stripe.BillingPortal.SessionCreateOptions;", "global::Stripe.BillingPortal.SessionCreateOptions Build(string returnUrl)", "PortalRequests.Build(returnUrl)")]
+    public Task Factory_is_followed_to_its_callers_however_it_is_declared_and_called(string alias, string declaration, string call) =>
         Customer()
             .WithSourceCode("PortalRequests.cs", $$"""
                 using Stripe.BillingPortal;
+                {{alias}}
 
                 public static class PortalRequests
                 {
-                    public static SessionCreateOptions {{signature}} => {|#0:new() { ReturnUrl = returnUrl }|};
+                    public static {{declaration}} => {|#0:new() { ReturnUrl = returnUrl }|};
                 }
                 """)
             .WithSourceCode("Billing.cs", $$"""
@@ -68,33 +74,6 @@ public sealed class RequestsAcrossMethodsTests
                 public sealed class Billing
                 {
                     public Session Open(string returnUrl) => {|#1:new SessionService().Create({{call}})|};
-                }
-                """)
-            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL007").WithLocation(0).WithLocation(1).WithMessage(MissingCustomer))
-            .ValidateAsync();
-
-    // Factories are found by the name their return type is written with: qualified, nullable, or an alias.
-    [Theory]
-    [InlineData("", "Stripe.BillingPortal.SessionCreateOptions")]
-    [InlineData("using Stripe.BillingPortal;", "SessionCreateOptions?")]
-    [InlineData("using PortalOptions = Stripe.BillingPortal.SessionCreateOptions;", "PortalOptions")]
-    [InlineData("using PortalOptions = Stripe.BillingPortal.SessionCreateOptions;", "global::Stripe.BillingPortal.SessionCreateOptions")]
-    public Task Factory_whose_return_type_is_written_any_way_is_followed_to_the_caller(string alias, string returnType) =>
-        Customer()
-            .WithSourceCode("PortalRequests.cs", $$"""
-                {{alias}}
-
-                public static class PortalRequests
-                {
-                    public static {{returnType}} Build(string returnUrl) => {|#0:new() { ReturnUrl = returnUrl }|};
-                }
-                """)
-            .WithSourceCode("Billing.cs", """
-                using Stripe.BillingPortal;
-
-                public sealed class Billing
-                {
-                    public Session Open(string returnUrl) => {|#1:new SessionService().Create(PortalRequests.Build(returnUrl))|};
                 }
                 """)
             .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL007").WithLocation(0).WithLocation(1).WithMessage(MissingCustomer))

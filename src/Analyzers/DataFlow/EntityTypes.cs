@@ -42,7 +42,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
                 {
                     pending.Push(member);
                     if (member is INamedTypeSymbol { TypeKind: TypeKind.Class } type
-                        && type.DeclaringSyntaxReferences.Any(reference => naming.Contains(reference.SyntaxTree))
+                        && type.Locations.Any(location => location.SourceTree is { } tree && naming.Contains(tree))
                         && TypeFacts.IsOrInherits(type, dbContext))
                     {
                         foreach (var property in type.GetMembers().OfType<IPropertySymbol>())

@@ -125,20 +125,22 @@ namespace Accrue.Portal.Analyzers.Requests
         }
 
         /// <summary>
-        /// Invocations by called name, for the names of the compilation's methods that return request options, each with
-        /// an argument count one of those methods takes: a call of another arity (<c>sessions.Create(options)</c> beside
-        /// a <c>Create(customerId, returnUrl)</c> factory) cannot run a factory, and binding it would bind its whole body.
+        /// Invocations by called name, for the names of the compilation's methods that return request options, each of a
+        /// shape one of those methods can be called in (<see cref="FactoryCalls"/>): a call of another arity
+        /// (<c>sessions.Create(options)</c> beside a <c>Create(customerId, returnUrl)</c> factory), or one made through
+        /// another static class than the factory's, cannot run a factory, and binding it would bind its whole body.
         /// </summary>
         private Dictionary<string, List<InvocationExpressionSyntax>> FindCallSites()
         {
             var sites = new Dictionary<string, List<InvocationExpressionSyntax>>(StringComparer.Ordinal);
-            var factories = this.FactoryArities();
+            var factories = this.Factories();
             if (factories.Count == 0)
             {
                 return sites;
             }
 
             var words = factories.Keys.Select(WordHash.Of).ToImmutableArray();
+            var aliases = NamesInSyntax.Aliases(this.Compilation);
             var gate = PortalTrees.For(this.Compilation);
             foreach (var tree in this.Compilation.SyntaxTrees)
             {
@@ -161,8 +163,8 @@ namespace Accrue.Portal.Analyzers.Requests
                     {
                         if (node is InvocationExpressionSyntax invocation
                             && CalledName(invocation.Expression) is { } called
-                            && factories.TryGetValue(called, out var arities)
-                            && Takes(arities, invocation.ArgumentList.Arguments.Count))
+                            && factories.TryGetValue(called, out var shapes)
+                            && MayCall(shapes, invocation, aliases))
                         {
                             if (!sites.TryGetValue(called, out var list))
                             {
@@ -180,14 +182,14 @@ namespace Accrue.Portal.Analyzers.Requests
 
         /// <summary>
         /// The names of the compilation's own methods that return <c>SessionCreateOptions</c> or a configuration's options,
-        /// each with the argument counts a call of one of them can have, read from their declarations: asking the types
+        /// each with the shapes a call of one of them can have, read from their declarations: asking the types
         /// for their members would build the members of every portal type of the project, which an IDE does anew for
         /// each edit. A return type is matched by name (or a using alias, which may stand for one), so a method of
         /// another type of that name counts too: its calls are bound and filed under it, and no factory is called there.
         /// An implementation or override has its member's parameters, so the declared methods cover every call that may
         /// dispatch to one.
         /// </summary>
-        private Dictionary<string, List<ArgumentCounts>> FactoryArities()
+        private Dictionary<string, List<FactoryCalls>> Factories()
         {
             var returned = new HashSet<string>(NamesInSyntax.Aliases(this.Compilation), StringComparer.Ordinal) { this.symbols.SessionCreateOptions.Name };
             foreach (var configurationOptions in new[] { this.symbols.ConfigurationCreateOptions, this.symbols.ConfigurationUpdateOptions })
@@ -198,22 +200,28 @@ namespace Accrue.Portal.Analyzers.Requests
                 }
             }
 
-            var factories = new Dictionary<string, List<ArgumentCounts>>(StringComparer.Ordinal);
+            var factories = new Dictionary<string, List<FactoryCalls>>(StringComparer.Ordinal);
+            var words = returned.Select(WordHash.Of).ToImmutableArray();
             var gate = PortalTrees.For(this.Compilation);
             foreach (var tree in this.Compilation.SyntaxTrees)
             {
+                if (!TreeWords.For(tree).MentionsAny(words))
+                {
+                    continue;
+                }
+
                 // A factory's signature names a Stripe options type, so its type is one the gate lets through.
                 foreach (var code in gate.CodeThatMayTouch(tree))
                 {
                     if (code is MethodDeclarationSyntax method && NamesInSyntax.TypeName(method.ReturnType) is { } name && returned.Contains(name))
                     {
                         var called = method.Identifier.ValueText;
-                        if (!factories.TryGetValue(called, out var arities))
+                        if (!factories.TryGetValue(called, out var calls))
                         {
-                            factories[called] = arities = new List<ArgumentCounts>();
+                            factories[called] = calls = new List<FactoryCalls>();
                         }
 
-                        arities.Add(ArgumentCounts.Of(method.ParameterList));
+                        calls.Add(FactoryCalls.Of(method));
                     }
                 }
             }
@@ -221,11 +229,11 @@ namespace Accrue.Portal.Analyzers.Requests
             return factories;
         }
 
-        private static bool Takes(List<ArgumentCounts> arities, int count)
+        private static bool MayCall(List<FactoryCalls> factories, InvocationExpressionSyntax invocation, HashSet<string> aliases)
         {
-            foreach (var arity in arities)
+            foreach (var factory in factories)
             {
-                if (count >= arity.Min && count <= arity.Max)
+                if (factory.MayBe(invocation, aliases))
                 {
                     return true;
                 }
@@ -244,17 +252,19 @@ namespace Accrue.Portal.Analyzers.Requests
     }
 
     /// <summary>
-    /// How many arguments a call of a method can pass: optional parameters may be left out (a parameter with attributes
-    /// may be optional through them), a params array takes any number, an extension method called on its receiver
-    /// passes one less.
+    /// What a call of an options factory can look like, read from its declaration: how many arguments it passes
+    /// (optional parameters may be left out, and a parameter with attributes may be optional through them; a params array
+    /// takes any number; an extension method called on its receiver passes one less) and, for a static method of a
+    /// static class (which no type derives from), the class it is called through when it is called on a name.
     /// </summary>
-    internal readonly record struct ArgumentCounts(int Min, int Max)
+    internal readonly record struct FactoryCalls(int Min, int Max, string? StaticClass)
     {
-        public static ArgumentCounts Of(ParameterListSyntax list)
+        public static FactoryCalls Of(MethodDeclarationSyntax method)
         {
+            var parameters = method.ParameterList.Parameters;
             var required = 0;
-            var max = list.Parameters.Count;
-            foreach (var parameter in list.Parameters)
+            var max = parameters.Count;
+            foreach (var parameter in parameters)
             {
                 if (parameter.Modifiers.Any(SyntaxKind.ParamsKeyword) || parameter.Identifier.IsKind(SyntaxKind.ArgListKeyword))
                 {
@@ -266,9 +276,40 @@ namespace Accrue.Portal.Analyzers.Requests
                 }
             }
 
-            var extension = list.Parameters.Count > 0 && list.Parameters[0].Modifiers.Any(SyntaxKind.ThisKeyword);
-            return new ArgumentCounts(extension ? Math.Max(required - 1, 0) : required, max);
+            var extension = parameters.Count > 0 && parameters[0].Modifiers.Any(SyntaxKind.ThisKeyword);
+            var staticClass = !extension && method.Modifiers.Any(SyntaxKind.StaticKeyword) && method.Parent is ClassDeclarationSyntax owner && owner.Modifiers.Any(SyntaxKind.StaticKeyword)
+                ? owner.Identifier.ValueText
+                : null;
+            return new FactoryCalls(extension ? Math.Max(required - 1, 0) : required, max, staticClass);
         }
+
+        /// <summary>
+        /// The call may run this factory: its argument count fits and, for a static class's method, it is unqualified (in the
+        /// class, or through <c>using static</c>) or made on a name that is the class's or a using alias's.
+        /// </summary>
+        public bool MayBe(InvocationExpressionSyntax call, HashSet<string> aliases)
+        {
+            var count = call.ArgumentList.Arguments.Count;
+            if (count < this.Min || count > this.Max)
+            {
+                return false;
+            }
+
+            return this.StaticClass is not { } owner || call.Expression switch
+            {
+                MemberAccessExpressionSyntax access => ReceiverName(access.Expression) is { } name && (name == owner || aliases.Contains(name)),
+                MemberBindingExpressionSyntax => false,
+                _ => true,
+            };
+        }
+
+        /// <summary>The name a receiver ends in (<c>T</c> of <c>Shop.Billing.T</c>), or null for one that is no name and so no type.</summary>
+        private static string? ReceiverName(ExpressionSyntax receiver) => receiver switch
+        {
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            TypeSyntax type => NamesInSyntax.TypeName(type),
+            _ => null,
+        };
     }
 
     /// <summary>The operation blocks of one method of the compilation.</summary>

@@ -43,9 +43,10 @@ public sealed class RequestsAcrossMethodsTests
             .ValidateAsync();
 
     // A factory is found by its declaration, whose return type may be written qualified, nullable or through an alias,
-    // and its callers among the calls of its name that pass an argument count it takes: left-out optional arguments, a
-    // params array's any number, an extension method's receiver. The same-named Stripe call around each
-    // (SessionService.Create) is not a caller, whether or not its argument count fits.
+    // and its callers among the calls of its name that pass an argument count it takes (left-out optional arguments, a
+    // params array's any number, an extension method's receiver) and, the factory being a static class's, that name
+    // the class (alias-qualified, through an alias, or unqualified through using static). The same-named Stripe call
+    // around each (SessionService.Create) is not a caller, whether or not its argument count fits.
     [Theory]
     [InlineData("", "SessionCreateOptions Create(string returnUrl, string locale = \"auto\")", "PortalRequests.Create(returnUrl)")]
     [InlineData("", "SessionCreateOptions Create(string returnUrl, string locale = \"auto\")", "PortalRequests.Create(returnUrl, \"fr\")")]
@@ -57,11 +58,14 @@ public sealed class RequestsAcrossMethodsTests
     [InlineData("", "SessionCreateOptions? Build(string returnUrl)", "PortalRequests.Build(returnUrl)")]
     [InlineData("using PortalOptions = Stripe.BillingPortal.SessionCreateOptions;", "PortalOptions Build(string returnUrl)", "PortalRequests.Build(returnUrl)")]
     [InlineData("using PortalOptions = Stripe.BillingPortal.SessionCreateOptions;", "global::Stripe.BillingPortal.SessionCreateOptions Build(string returnUrl)", "PortalRequests.Build(returnUrl)")]
+    [InlineData("", "SessionCreateOptions Build(string returnUrl)", "global::PortalRequests.Build(returnUrl)")]
+    [InlineData("global using Requests = PortalRequests;", "SessionCreateOptions Build(string returnUrl)", "Requests.Build(returnUrl)")]
+    [InlineData("global using static PortalRequests;", "SessionCreateOptions Build(string returnUrl)", "Build(returnUrl)")]
     public Task Factory_is_followed_to_its_callers_however_it_is_declared_and_called(string alias, string declaration, string call) =>
         Customer()
             .WithSourceCode("PortalRequests.cs", $$"""
-                using Stripe.BillingPortal;
                 {{alias}}
+                using Stripe.BillingPortal;
 
                 public static class PortalRequests
                 {

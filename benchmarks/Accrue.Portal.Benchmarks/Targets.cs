@@ -34,10 +34,12 @@ internal static class Targets
     /// two and a half times the documents' 4.6 to 5.0 % and twice the dense one's 10.5 to 12 %; one and a half times the
     /// 6.5 to 7.9 MB of own allocations per 1,000 files; on 2026-12-04, two to three times the dearest 1,000-file project
     /// document's 155 to 224 %, where it was 1,390 % the day before), so that a slow day cannot fail CI but a change that makes the
-    /// analyzers markedly dearer does. Each limit moves towards its goal as the code does.
+    /// analyzers markedly dearer does. Each limit moves towards its goal as the code does. The 100-file limit was loosened
+    /// from 4 to 5 % on 2026-12-04, when a guard run on a loaded machine read 3.51 % for unchanged code (8.7 ms of
+    /// analysis: one collection pause more doubles it).
     /// </summary>
     public static readonly Limits Guard = new(
-        ShareOfCompileSmall: 0.04,
+        ShareOfCompileSmall: 0.05,
         ShareOfCompileLarge: 0.03,
         DocumentShare: 0.12,
         DenseDocumentShare: 0.25,

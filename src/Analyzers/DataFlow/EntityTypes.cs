@@ -28,7 +28,7 @@ namespace Accrue.Portal.Analyzers.DataFlow
 
             // A DbSet<T> property names DbSet (or an alias, which may stand for it): only the types of trees whose words
             // say so are asked for their base types and members, which binds their declarations.
-            var words = NamesInSyntax.Aliases(compilation).Select(WordHash.Of).Append(WordHash.Of(dbSet.Name)).ToImmutableArray();
+            var words = NamesInSyntax.WithAliases(compilation, [dbSet.Name]).Select(WordHash.Of).ToImmutableArray();
             var naming = new HashSet<SyntaxTree>(compilation.SyntaxTrees.Where(tree => TreeWords.For(tree).MentionsAny(words)));
 
             // Namespaces and types only: asking a type for all its members would build every member symbol of the app.

@@ -11,7 +11,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
     {
         private static readonly WeakCache<Compilation, HashSet<string>> SharedAliases = new WeakCache<Compilation, HashSet<string>>(FindAliases);
 
-        /// <summary>The names of the compilation's using aliases, global ones included.</summary>
+        /// <summary>The names of the compilation's using aliases, global and namespace-level ones included.</summary>
         public static HashSet<string> Aliases(Compilation compilation) => SharedAliases.Get(compilation)!;
 
         /// <summary>
@@ -28,40 +28,18 @@ namespace Accrue.Portal.Analyzers.Knowledge
             _ => null,
         };
 
-        private static HashSet<string> FindAliases(Compilation compilation)
+        /// <summary>
+        /// <paramref name="typeNames"/> and the compilation's using aliases: the names a text can use for those types.
+        /// </summary>
+        public static HashSet<string> WithAliases(Compilation compilation, IEnumerable<string> typeNames)
         {
-            var aliases = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var tree in compilation.SyntaxTrees)
-            {
-                AddAliases(tree.GetRoot(), aliases);
-            }
-
-            return aliases;
+            var names = new HashSet<string>(Aliases(compilation), StringComparer.Ordinal);
+            names.UnionWith(typeNames);
+            return names;
         }
 
-        private static void AddAliases(SyntaxNode container, HashSet<string> aliases)
-        {
-            var (usings, members) = container switch
-            {
-                CompilationUnitSyntax unit => (unit.Usings, unit.Members),
-                BaseNamespaceDeclarationSyntax ns => (ns.Usings, ns.Members),
-                _ => (default, default),
-            };
-            foreach (var directive in usings)
-            {
-                if (directive.Alias is { } alias)
-                {
-                    aliases.Add(alias.Name.Identifier.ValueText);
-                }
-            }
-
-            foreach (var member in members)
-            {
-                if (member is BaseNamespaceDeclarationSyntax)
-                {
-                    AddAliases(member, aliases);
-                }
-            }
-        }
+        /// <summary>Read from the words kept per tree (<see cref="TreeWords.AliasNames"/>), so an edit re-reads one file's usings.</summary>
+        private static HashSet<string> FindAliases(Compilation compilation) =>
+            new HashSet<string>(compilation.SyntaxTrees.SelectMany(tree => TreeWords.For(tree).AliasNames), StringComparer.Ordinal);
     }
 }

@@ -32,6 +32,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
                 this.topLevelStatements.Clear();
                 this.Declarations.Clear();
                 this.PortalAliases.Clear();
+                this.AliasNames.Clear();
                 this.DispatchedNames.Clear();
                 this.TypeNames.Clear();
                 this.ImportsStatically = false;
@@ -42,6 +43,8 @@ namespace Accrue.Portal.Analyzers.Knowledge
             public ImmutableArray<Declaration>.Builder Declarations { get; } = ImmutableArray.CreateBuilder<Declaration>();
 
             public ImmutableArray<int>.Builder PortalAliases { get; } = ImmutableArray.CreateBuilder<int>();
+
+            public ImmutableArray<string>.Builder AliasNames { get; } = ImmutableArray.CreateBuilder<string>();
 
             public ImmutableArray<int>.Builder DispatchedNames { get; } = ImmutableArray.CreateBuilder<int>();
 
@@ -93,6 +96,11 @@ namespace Accrue.Portal.Analyzers.Knowledge
             private void ReadUsing(UsingDirectiveSyntax usingDirective)
             {
                 this.ImportsStatically |= usingDirective.StaticKeyword.IsKind(SyntaxKind.StaticKeyword);
+                if (usingDirective.Alias is { } anyAlias)
+                {
+                    this.AliasNames.Add(anyAlias.Name.Identifier.ValueText);
+                }
+
                 this.words.Clear();
                 this.ReadWords(usingDirective.Span);
                 if (!this.words.Contains(StripeWord) && !this.words.Contains(AccrueWord))

@@ -30,6 +30,7 @@ namespace Accrue.Portal.Analyzers.Knowledge
             this.ImportsPortal = reader.ImportsPortal;
             this.ImportsPortalGlobally = reader.ImportsPortalGlobally;
             this.PortalAliases = reader.PortalAliases.ToImmutable();
+            this.AliasNames = reader.AliasNames.ToImmutable();
             this.DispatchedNames = reader.DispatchedNames.ToImmutable();
             this.TypeNames = reader.TypeNames.ToImmutable();
             this.ImportsStatically = reader.ImportsStatically;
@@ -47,6 +48,9 @@ namespace Accrue.Portal.Analyzers.Knowledge
 
         /// <summary>The names of using aliases for Stripe.net or Accrue.Portal namespaces and types.</summary>
         public ImmutableArray<int> PortalAliases { get; }
+
+        /// <summary>The names of every using alias of the tree, whatever it stands for.</summary>
+        public ImmutableArray<string> AliasNames { get; }
 
         /// <summary>The names of the interface, virtual and abstract members the tree declares: a call of one may run an implementation.</summary>
         public ImmutableArray<int> DispatchedNames { get; }

@@ -191,14 +191,8 @@ namespace Accrue.Portal.Analyzers.Requests
         /// </summary>
         private Dictionary<string, List<FactoryCalls>> Factories()
         {
-            var returned = new HashSet<string>(NamesInSyntax.Aliases(this.Compilation), StringComparer.Ordinal) { this.symbols.SessionCreateOptions.Name };
-            foreach (var configurationOptions in new[] { this.symbols.ConfigurationCreateOptions, this.symbols.ConfigurationUpdateOptions })
-            {
-                if (configurationOptions is not null)
-                {
-                    returned.Add(configurationOptions.Name);
-                }
-            }
+            var optionsTypes = new[] { this.symbols.SessionCreateOptions, this.symbols.ConfigurationCreateOptions, this.symbols.ConfigurationUpdateOptions };
+            var returned = NamesInSyntax.WithAliases(this.Compilation, optionsTypes.OfType<INamedTypeSymbol>().Select(type => type.Name));
 
             var factories = new Dictionary<string, List<FactoryCalls>>(StringComparer.Ordinal);
             var words = returned.Select(WordHash.Of).ToImmutableArray();

@@ -22,16 +22,23 @@ namespace Accrue.Portal.Analyzers.Knowledge
         private readonly Compilation compilation;
         private readonly Lazy<Passed> passed;
 
+        // Every analyzer asks for every type (its symbol-start action), and a type's declaring references are built anew on each ask.
+        private readonly ConcurrentDictionary<ISymbol, bool> typesThatMayTouch = new ConcurrentDictionary<ISymbol, bool>(ReferenceIdentity<ISymbol>.Instance);
+        private readonly Func<ISymbol, bool> findMayTouch;
+
         private PortalTrees(Compilation compilation)
         {
             this.compilation = compilation;
             this.passed = new Lazy<Passed>(this.FindPassed, LazyThreadSafetyMode.ExecutionAndPublication);
+            this.findMayTouch = this.FindMayTouch;
         }
 
         public static PortalTrees For(Compilation compilation) => Shared.Get(compilation)!;
 
         /// <summary>Some declaration of <paramref name="type"/> (a part, the top-level statements of <c>Program</c>) may touch Stripe.</summary>
-        public bool MayTouch(ISymbol type)
+        public bool MayTouch(ISymbol type) => this.typesThatMayTouch.GetOrAdd(type, this.findMayTouch);
+
+        private bool FindMayTouch(ISymbol type)
         {
             var owners = this.passed.Value.Owners;
             foreach (var reference in type.DeclaringSyntaxReferences)

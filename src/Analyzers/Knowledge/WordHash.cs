@@ -1,5 +1,6 @@
 namespace Accrue.Portal.Analyzers.Knowledge
 {
+    using System.Runtime.CompilerServices;
     using Microsoft.CodeAnalysis.CSharp;
 
     /// <summary>
@@ -32,33 +33,37 @@ namespace Accrue.Portal.Analyzers.Knowledge
         /// <summary>Adds the hash of every identifier-shaped word of <paramref name="text"/> in [start, end) that is not a keyword.</summary>
         public static void Read(string text, int start, int end, List<int> words)
         {
-            var i = start;
-            while (i < end)
+            // This runs over every character of every file: a span, the keyword table read once, and the character tests
+            // inlined (as calls they were half its time).
+            var span = text.AsSpan(start, end - start);
+            var keywords = Keywords.AsSpan();
+            var i = 0;
+            while (i < span.Length)
             {
-                var c = text[i];
+                var c = span[i];
                 if (IsWordStart(c))
                 {
                     var hash = OffsetBasis;
                     do
                     {
-                        hash = (hash ^ text[i]) * Prime;
+                        hash = (hash ^ span[i]) * Prime;
                         i++;
                     }
-                    while (i < end && IsWordPart(text[i]));
+                    while (i < span.Length && IsWordPart(span[i]));
 
-                    if (!IsKeyword((int)hash))
+                    if (!IsKeyword((int)hash, keywords))
                     {
                         words.Add((int)hash);
                     }
                 }
-                else if (c is >= '0' and <= '9')
+                else if (IsAsciiDigit(c))
                 {
                     // A number (0x1F, 10UL) is no word.
                     do
                     {
                         i++;
                     }
-                    while (i < end && IsWordPart(text[i]));
+                    while (i < span.Length && IsWordPart(span[i]));
                 }
                 else
                 {
@@ -67,11 +72,11 @@ namespace Accrue.Portal.Analyzers.Knowledge
             }
         }
 
-        private static bool IsKeyword(int hash)
+        private static bool IsKeyword(int hash, ReadOnlySpan<int> keywords)
         {
-            for (var slot = hash & (KeywordSlots - 1); Keywords[slot] != 0; slot = (slot + 1) & (KeywordSlots - 1))
+            for (var slot = hash & (KeywordSlots - 1); keywords[slot] != 0; slot = (slot + 1) & (KeywordSlots - 1))
             {
-                if (Keywords[slot] == hash)
+                if (keywords[slot] == hash)
                 {
                     return true;
                 }
@@ -97,8 +102,17 @@ namespace Accrue.Portal.Analyzers.Knowledge
             return ImmutableArray.Create(table);
         }
 
-        private static bool IsWordStart(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or '_' || (c > 127 && char.IsLetter(c));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static bool IsWordStart(char c) => IsAsciiLetterOrUnderscore(c) || (c > 127 && char.IsLetter(c));
 
-        private static bool IsWordPart(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' || (c > 127 && char.IsLetterOrDigit(c));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static bool IsWordPart(char c) => IsAsciiLetterOrUnderscore(c) || IsAsciiDigit(c) || (c > 127 && char.IsLetterOrDigit(c));
+
+        // One unsigned comparison per range: c | 0x20 folds upper case onto lower case.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static bool IsAsciiLetterOrUnderscore(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || c == '_';
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static bool IsAsciiDigit(char c) => (uint)(c - '0') <= 9;
     }
 }

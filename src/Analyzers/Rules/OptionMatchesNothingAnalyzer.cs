@@ -19,7 +19,7 @@ namespace Accrue.Portal.Analyzers.Rules
         private static void Analyze(CompilationAnalysisContext context)
         {
             var provider = context.Options.AnalyzerConfigOptionsProvider;
-            var seenOptions = new HashSet<AnalyzerConfigOptions>(ReferenceEqualityComparer.Instance);
+            var seenOptions = new HashSet<AnalyzerConfigOptions>(ReferenceIdentity<AnalyzerConfigOptions>.Instance);
             var reported = new HashSet<string>(StringComparer.Ordinal);
             Check(context, provider.GlobalOptions, seenOptions, reported);
             foreach (var tree in context.Compilation.SyntaxTrees)
@@ -135,15 +135,6 @@ namespace Accrue.Portal.Analyzers.Rules
                 { ContainingType: { } type } => QualifiedName.Of(type) + "." + best.Name,
                 _ => best.Name,
             };
-        }
-
-        private sealed class ReferenceEqualityComparer : IEqualityComparer<AnalyzerConfigOptions>
-        {
-            public static readonly ReferenceEqualityComparer Instance = new ReferenceEqualityComparer();
-
-            public bool Equals(AnalyzerConfigOptions? x, AnalyzerConfigOptions? y) => ReferenceEquals(x, y);
-
-            public int GetHashCode(AnalyzerConfigOptions obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
         }
     }
 }

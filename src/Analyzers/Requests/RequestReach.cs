@@ -13,16 +13,18 @@ namespace Accrue.Portal.Analyzers.Requests
     {
         private readonly PortalRequestSymbols symbols;
         private readonly ConcurrentDictionary<IMethodSymbol, MethodBody?> bodies = new ConcurrentDictionary<IMethodSymbol, MethodBody?>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<string, Dictionary<IMethodSymbol, ImmutableArray<IInvocationOperation>>> callsByName = new ConcurrentDictionary<string, Dictionary<IMethodSymbol, ImmutableArray<IInvocationOperation>>>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IInvocationOperation>> callers = new ConcurrentDictionary<IMethodSymbol, ImmutableArray<IInvocationOperation>>(SymbolEqualityComparer.Default);
         private readonly Func<IMethodSymbol, MethodBody?> readBody;
-        private readonly Func<string, Dictionary<IMethodSymbol, ImmutableArray<IInvocationOperation>>> bindCalls;
+        private readonly Func<IMethodSymbol, ImmutableArray<IInvocationOperation>> bindCallers;
         private readonly Lazy<Dictionary<string, List<InvocationExpressionSyntax>>> callSites;
+        private readonly Lazy<ReceiverTypes> receivers;
 
         public RequestReach(PortalRequestSymbols symbols)
         {
             this.symbols = symbols;
             this.readBody = this.ReadBody;
-            this.bindCalls = this.BindCalls;
+            this.bindCallers = this.BindCallers;
+            this.receivers = new Lazy<ReceiverTypes>(() => new ReceiverTypes(this.Compilation), LazyThreadSafetyMode.ExecutionAndPublication);
             this.callSites = new Lazy<Dictionary<string, List<InvocationExpressionSyntax>>>(this.FindCallSites, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
@@ -62,11 +64,11 @@ namespace Accrue.Portal.Analyzers.Requests
         /// <summary>
         /// The calls of an options factory in this compilation (directly, or through an interface or virtual member it
         /// implements). The call sites of every factory name are found in one pass per compilation (only trees whose
-        /// words hold a factory's name are walked, and in them only the code the per-type gate lets through), and bound
-        /// once per name, for all the factories of that name (an app's options sources are all called <c>Create</c>).
+        /// words hold a factory's name are walked, and in them only the code the per-type gate lets through); of those of
+        /// its name, only the calls whose receiver may hold the factory's type are bound (an app's options sources are all
+        /// called <c>Create</c>, each behind its own interface).
         /// </summary>
-        public ImmutableArray<IInvocationOperation> CallersOf(IMethodSymbol factory) =>
-            this.callsByName.GetOrAdd(factory.Name, this.bindCalls).TryGetValue(factory.OriginalDefinition, out var calls) ? calls : ImmutableArray<IInvocationOperation>.Empty;
+        public ImmutableArray<IInvocationOperation> CallersOf(IMethodSymbol factory) => this.callers.GetOrAdd(factory.OriginalDefinition, this.bindCallers);
 
         private MethodBody? ReadBody(IMethodSymbol method)
         {
@@ -74,54 +76,44 @@ namespace Accrue.Portal.Analyzers.Requests
             return blocks.IsEmpty ? null : new MethodBody(method, blocks);
         }
 
-        /// <summary>The calls of one name, each filed under every method it may run: its target and the target's implementations.</summary>
-        private Dictionary<IMethodSymbol, ImmutableArray<IInvocationOperation>> BindCalls(string name)
+        /// <summary>
+        /// The calls of the factory's name whose receiver may hold a value the factory runs for (<see cref="ReceiverTypes"/>),
+        /// bound, and of those the ones that run it: their target is the factory, or an interface or virtual member it
+        /// implements. A call on a receiver declared with an unrelated type is left unbound: binding it would bind its whole body.
+        /// </summary>
+        private ImmutableArray<IInvocationOperation> BindCallers(IMethodSymbol factory)
         {
-            var byMethod = new Dictionary<IMethodSymbol, ImmutableArray<IInvocationOperation>.Builder>(SymbolEqualityComparer.Default);
-            if (this.callSites.Value.TryGetValue(name, out var sites))
+            if (!this.callSites.Value.TryGetValue(factory.Name, out var sites))
             {
-                var implementations = Implementations.For(this.Compilation);
-                SemanticModel? model = null;
-                foreach (var site in sites)
+                return ImmutableArray<IInvocationOperation>.Empty;
+            }
+
+            var implementations = Implementations.For(this.Compilation);
+            var calls = ImmutableArray.CreateBuilder<IInvocationOperation>();
+            SemanticModel? model = null;
+            foreach (var site in sites)
+            {
+                if (!this.receivers.Value.MayRun(site, factory))
                 {
-#pragma warning disable RS1030 // Calls of a factory name are bound once per name and compilation, only where the name is called.
-                    if (model?.SyntaxTree != site.SyntaxTree)
-                    {
-                        model = this.Compilation.GetSemanticModel(site.SyntaxTree);
-                    }
+                    continue;
+                }
+
+#pragma warning disable RS1030 // Only the calls that may run the factory are bound; the driver's model keeps them for the callers' own analysis.
+                if (model?.SyntaxTree != site.SyntaxTree)
+                {
+                    model = this.Compilation.GetSemanticModel(site.SyntaxTree);
+                }
 #pragma warning restore RS1030
 
-                    if (model.GetOperation(site) is IInvocationOperation call)
-                    {
-                        File(byMethod, call.TargetMethod.OriginalDefinition, call);
-                        if (implementations.TryGet(call.TargetMethod, out var runs))
-                        {
-                            foreach (var implementation in runs)
-                            {
-                                File(byMethod, implementation, call);
-                            }
-                        }
-                    }
+                if (model.GetOperation(site) is IInvocationOperation call
+                    && (SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, factory)
+                        || (implementations.TryGet(call.TargetMethod, out var runs) && runs.Contains(factory, SymbolEqualityComparer.Default))))
+                {
+                    calls.Add(call);
                 }
             }
 
-            var result = new Dictionary<IMethodSymbol, ImmutableArray<IInvocationOperation>>(byMethod.Count, SymbolEqualityComparer.Default);
-            foreach (var entry in byMethod)
-            {
-                result.Add(entry.Key, entry.Value.ToImmutable());
-            }
-
-            return result;
-        }
-
-        private static void File(Dictionary<IMethodSymbol, ImmutableArray<IInvocationOperation>.Builder> byMethod, IMethodSymbol method, IInvocationOperation call)
-        {
-            if (!byMethod.TryGetValue(method, out var calls))
-            {
-                byMethod[method] = calls = ImmutableArray.CreateBuilder<IInvocationOperation>();
-            }
-
-            calls.Add(call);
+            return calls.ToImmutable();
         }
 
         /// <summary>
@@ -289,13 +281,16 @@ namespace Accrue.Portal.Analyzers.Requests
                 return false;
             }
 
-            return this.StaticClass is not { } owner || call.Expression switch
-            {
-                MemberAccessExpressionSyntax access => ReceiverName(access.Expression) is { } name && (name == owner || aliases.Contains(name)),
-                MemberBindingExpressionSyntax => false,
-                _ => true,
-            };
+            return this.StaticClass is not { } owner || IsOnStaticClass(call, owner, aliases);
         }
+
+        /// <summary>The call may be of a static member of the static class <paramref name="owner"/>: unqualified, or made on its name or an alias.</summary>
+        public static bool IsOnStaticClass(InvocationExpressionSyntax call, string owner, HashSet<string> aliases) => call.Expression switch
+        {
+            MemberAccessExpressionSyntax access => ReceiverName(access.Expression) is { } name && (name == owner || aliases.Contains(name)),
+            MemberBindingExpressionSyntax => false,
+            _ => true,
+        };
 
         /// <summary>The name a receiver ends in (<c>T</c> of <c>Shop.Billing.T</c>), or null for one that is no name and so no type.</summary>
         private static string? ReceiverName(ExpressionSyntax receiver) => receiver switch

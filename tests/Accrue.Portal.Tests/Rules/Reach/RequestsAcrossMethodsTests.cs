@@ -83,6 +83,100 @@ public sealed class RequestsAcrossMethodsTests
             .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL007").WithLocation(0).WithLocation(1).WithMessage(MissingCustomer))
             .ValidateAsync();
 
+    // The callers of an instance factory are only the calls whose receiver may hold its type: declared (as a parameter,
+    // a field, a property, a primary-constructor parameter) with the type, a base type or interface of it, a class
+    // derived from it, an interface extending one of its interfaces, a type parameter or an alias; or declared where
+    // only binding tells (a local that shadows a field of another type, a member in another part of a partial class).
+    // Each row's receiver has one of these; a field of an unrelated interface with the same member stands beside it.
+    [Theory]
+    [InlineData("", "(IPortalRequests requests)", "", "public Session Open(string returnUrl) => {|#1:new SessionService().Create(requests.Build(returnUrl))|};")]
+    [InlineData("", "", "private readonly PortalRequests requests = new();", "public Session Open(string returnUrl) => {|#1:new SessionService().Create(requests.Build(returnUrl))|};")]
+    [InlineData("", "", "public IRequestSource Requests { get; } = new PortalRequests();", "public Session Open(string returnUrl) => {|#1:new SessionService().Create(this.Requests.Build(returnUrl))|};")]
+    [InlineData("", "(IOtherRequests requests)", "", "public Session Open(string returnUrl, ShopPortalRequests requests) => {|#1:new SessionService().Create(requests.Build(returnUrl))|};")]
+    [InlineData("", "(IOtherRequests requests)", "", "public Session Open(string returnUrl, IShopRequests requests) => {|#1:new SessionService().Create(requests.Build(returnUrl))|};")]
+    [InlineData("", "(IOtherRequests requests)", "", "public Session Open<TRequests>(string returnUrl, TRequests requests) where TRequests : IPortalRequests => {|#1:new SessionService().Create(requests.Build(returnUrl))|};")]
+    [InlineData("using Requests = IPortalRequests;", "", "private readonly Requests requests = new PortalRequests();", "public Session Open(string returnUrl) => {|#1:new SessionService().Create(requests.Build(returnUrl))|};")]
+    [InlineData("", "(IOtherRequests requests)", "", "public Session Open(string returnUrl) { IPortalRequests requests = new PortalRequests(); return {|#1:new SessionService().Create(requests.Build(returnUrl))|}; }")]
+    [InlineData("", "(IOtherRequests requests)", "", "public Session Open(string returnUrl) { System.Func<IPortalRequests, Session> open = (IPortalRequests requests) => {|#1:new SessionService().Create(requests.Build(returnUrl))|}; return open(new PortalRequests()); }")]
+    [InlineData("", "(IOtherRequests other)", "private readonly IOtherRequests requests = other;", "public Session Open(string returnUrl) => {|#1:new SessionService().Create(((IPortalRequests)new PortalRequests()).Build(returnUrl))|};")]
+    public Task Instance_factory_is_followed_to_callers_whose_receiver_may_hold_its_type(string alias, string primaryConstructor, string members, string method) =>
+        Customer()
+            .WithSourceCode("PortalRequests.cs", """
+                using Stripe.BillingPortal;
+
+                public interface IRequestSource
+                {
+                    SessionCreateOptions Build(string returnUrl);
+                }
+
+                public interface IPortalRequests : IRequestSource;
+
+                public interface IShopRequests : IPortalRequests;
+
+                public interface IOtherRequests
+                {
+                    SessionCreateOptions Build(string returnUrl);
+                }
+
+                public class PortalRequests : IPortalRequests
+                {
+                    public virtual SessionCreateOptions Build(string returnUrl) => {|#0:new() { ReturnUrl = returnUrl }|};
+                }
+
+                public sealed class ShopPortalRequests : PortalRequests, IShopRequests;
+                """)
+            .WithSourceCode("Billing.cs", $$"""
+                {{alias}}
+                using Stripe.BillingPortal;
+
+                public sealed class Billing{{primaryConstructor}}
+                {
+                    {{members}}
+
+                    {{method}}
+                }
+                """)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL007").WithLocation(0).WithLocation(1).WithMessage(MissingCustomer))
+            .ValidateAsync();
+
+    [Fact]
+    public Task Instance_factory_is_followed_to_a_caller_in_a_partial_class_whose_other_part_declares_the_receiver() =>
+        Customer()
+            .WithSourceCode("PortalRequests.cs", """
+                using Stripe.BillingPortal;
+
+                public interface IPortalRequests
+                {
+                    SessionCreateOptions Build(string returnUrl);
+                }
+
+                public interface IOtherRequests
+                {
+                    SessionCreateOptions Build(string returnUrl);
+                }
+
+                public sealed class PortalRequests : IPortalRequests
+                {
+                    public SessionCreateOptions Build(string returnUrl) => {|#0:new() { ReturnUrl = returnUrl }|};
+                }
+                """)
+            .WithSourceCode("Billing.cs", """
+                using Stripe.BillingPortal;
+
+                public sealed partial class Billing(IOtherRequests requests)
+                {
+                    public Session Open(string returnUrl) => {|#1:new SessionService().Create(requests.Build(returnUrl))|};
+                }
+                """)
+            .WithSourceCode("Billing.Requests.cs", """
+                public sealed partial class Billing
+                {
+                    private readonly IPortalRequests requests = new PortalRequests();
+                }
+                """)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL007").WithLocation(0).WithLocation(1).WithMessage(MissingCustomer))
+            .ValidateAsync();
+
     [Fact]
     public Task Factory_options_completed_by_the_caller_after_the_factory_returns_are_silent() =>
         Customer()

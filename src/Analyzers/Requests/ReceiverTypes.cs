@@ -13,16 +13,24 @@ namespace Accrue.Portal.Analyzers.Requests
     /// </summary>
     internal sealed class ReceiverTypes
     {
+        /// <summary>The name of a receiver whose declared type is not known here.</summary>
+        private const string Unknown = "";
+
         private readonly Compilation compilation;
         private readonly HashSet<string> aliases;
-        private readonly ConcurrentDictionary<(INamedTypeSymbol Type, string Name), bool> namesDerived = new ConcurrentDictionary<(INamedTypeSymbol Type, string Name), bool>();
-        private readonly Func<(INamedTypeSymbol Type, string Name), bool> findNamesDerived;
+
+        // Each call site is asked once per factory of its name and each name's types are looked up once: a project of
+        // many options sources has as many factories as calls of their shared name.
+        private readonly ConcurrentDictionary<InvocationExpressionSyntax, string> receiverTypeNames = new ConcurrentDictionary<InvocationExpressionSyntax, string>(ReferenceIdentity<InvocationExpressionSyntax>.Instance);
+        private readonly ConcurrentDictionary<string, ImmutableArray<INamedTypeSymbol>> appTypesNamed = new ConcurrentDictionary<string, ImmutableArray<INamedTypeSymbol>>(StringComparer.Ordinal);
+        private readonly Func<InvocationExpressionSyntax, string> findReceiverTypeName = FindReceiverTypeName;
+        private readonly Func<string, ImmutableArray<INamedTypeSymbol>> findAppTypesNamed;
 
         public ReceiverTypes(Compilation compilation)
         {
             this.compilation = compilation;
             this.aliases = NamesInSyntax.Aliases(compilation);
-            this.findNamesDerived = this.NamesDerived;
+            this.findAppTypesNamed = this.FindAppTypesNamed;
         }
 
         /// <summary>
@@ -41,15 +49,30 @@ namespace Accrue.Portal.Analyzers.Requests
                 return !factory.ContainingType.IsStatic || FactoryCalls.IsOnStaticClass(call, factory.ContainingType.Name, this.aliases);
             }
 
-            if (factory.IsExtensionMethod || DeclaredType(call) is not { } declared || NamesInSyntax.TypeName(declared) is not { } name)
+            var name = this.receiverTypeNames.GetOrAdd(call, this.findReceiverTypeName);
+            if (factory.IsExtensionMethod || name == Unknown || this.aliases.Contains(name))
             {
                 return true;
             }
 
-            return this.aliases.Contains(name)
-                || IsTypeParameterInScope(call, name)
-                || this.namesDerived.GetOrAdd((factory.ContainingType.OriginalDefinition, name), this.findNamesDerived);
+            var type = factory.ContainingType.OriginalDefinition;
+            foreach (var named in this.appTypesNamed.GetOrAdd(name, this.findAppTypesNamed))
+            {
+                if (named.TypeKind == TypeKind.Interface ? SharesInterface(named, type) : DerivesFrom(named, type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
+
+        /// <summary>
+        /// The name of the receiver's declared type (<see cref="DeclaredType"/>), or <see cref="Unknown"/> when it is not
+        /// declared in sight, names no named type by its name, or is a type parameter.
+        /// </summary>
+        private static string FindReceiverTypeName(InvocationExpressionSyntax call) =>
+            DeclaredType(call) is { } declared && NamesInSyntax.TypeName(declared) is { } name && !IsTypeParameterInScope(call, name) ? name : Unknown;
 
         /// <summary>
         /// The type syntax the receiver of <c>x.M()</c> or <c>this.x.M()</c> is declared with: a parameter of the caller
@@ -190,26 +213,44 @@ namespace Accrue.Portal.Analyzers.Requests
         }
 
         /// <summary>
-        /// A type of the app of that name may hold a value whose call runs the factory: the factory's type or a class derived
-        /// from it (which inherits or overrides it), or an interface that is or extends one of the type's interfaces (whose
-        /// member the factory implements). Looked up in the declaration table; the bases of the few types of that name read.
+        /// The app's types of that name: one of them may hold a value whose call runs the factory when it is the factory's
+        /// type or a class derived from it (which inherits or overrides it), or an interface that is or extends one of the
+        /// type's interfaces (whose member the factory implements). Found in the trees whose words declare the name, each
+        /// declaration's symbol asked for (<c>GetSymbolsWithName</c> walks every namespace of the project for each name).
         /// </summary>
-        private bool NamesDerived((INamedTypeSymbol Type, string Name) key)
+        private ImmutableArray<INamedTypeSymbol> FindAppTypesNamed(string name)
         {
-            if (!SourceTypeNames.For(this.compilation).Contains(WordHash.Of(key.Name)))
+            var hash = WordHash.Of(name);
+            if (!SourceTypeNames.For(this.compilation).Contains(hash))
             {
-                return false;
+                return ImmutableArray<INamedTypeSymbol>.Empty;
             }
 
-            foreach (var candidate in this.compilation.GetSymbolsWithName(key.Name, SymbolFilter.Type))
+            var types = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+            foreach (var tree in this.compilation.SyntaxTrees)
             {
-                if (candidate is INamedTypeSymbol named && (named.TypeKind == TypeKind.Interface ? SharesInterface(named, key.Type) : DerivesFrom(named, key.Type)))
+                if (!TreeWords.For(tree).TypeNames.Contains(hash))
                 {
-                    return true;
+                    continue;
+                }
+
+                SemanticModel? model = null;
+                foreach (var node in tree.GetRoot().DescendantNodes(node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+                {
+                    if (node is BaseTypeDeclarationSyntax declaration && declaration.Identifier.ValueText == name)
+                    {
+#pragma warning disable RS1030 // A declared symbol, in the few trees that declare a type of the name; no body is bound.
+                        model ??= this.compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                        if (model.GetDeclaredSymbol(declaration) is { } type)
+                        {
+                            types.Add(type);
+                        }
+                    }
                 }
             }
 
-            return false;
+            return types.ToImmutable();
         }
 
         private static bool DerivesFrom(INamedTypeSymbol candidate, INamedTypeSymbol type)

@@ -32,8 +32,9 @@ internal static class Targets
     /// Regression guard, tightened as the goals are met: limits that the analyzers of the day meet with margin (two to
     /// three times their figures of 2026-12-03 evening: 1.4 to 1.5 % at 100 files, 0.9 to 1.1 % at 1,000, 1.0 % at 5,000;
     /// two and a half times the documents' 4.6 to 5.0 % and twice the dense one's 10.5 to 12 %; one and a half times the
-    /// 6.5 to 7.9 MB of own allocations per 1,000 files; on 2026-12-04, two to three times the dearest 1,000-file project
-    /// document's 155 to 224 %, where it was 1,390 % the day before), so that a slow day cannot fail CI but a change that makes the
+    /// 6.5 to 7.9 MB of own allocations per 1,000 files; for the dearest 1,000-file project document, from 2026-12-04
+    /// evening, about two and a half times its 105 to 126 %, where it was 155 to 224 % that morning and 1,390 % the day
+    /// before), so that a slow day cannot fail CI but a change that makes the
     /// analyzers markedly dearer does. Each limit moves towards its goal as the code does. The 100-file limit was loosened
     /// from 4 to 5 % on 2026-12-04, when a guard run on a loaded machine read 3.51 % for unchanged code (8.7 ms of
     /// analysis: one collection pause more doubles it).
@@ -43,7 +44,7 @@ internal static class Targets
         ShareOfCompileLarge: 0.03,
         DocumentShare: 0.12,
         DenseDocumentShare: 0.25,
-        ProjectDocumentShare: 5.00,
+        ProjectDocumentShare: 3.00,
         OwnMegabytesPerThousandFiles: 12,
         Growth: 1.50);
 

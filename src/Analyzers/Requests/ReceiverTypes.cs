@@ -266,9 +266,11 @@ namespace Accrue.Portal.Analyzers.Requests
             return false;
         }
 
+        /// <summary>The candidate interface is, or extends, one of the type's interfaces or (a default member's factory) the type itself.</summary>
         private static bool SharesInterface(INamedTypeSymbol candidate, INamedTypeSymbol type)
         {
-            foreach (var implemented in type.AllInterfaces)
+            var interfaces = type.TypeKind == TypeKind.Interface ? type.AllInterfaces.Add(type) : type.AllInterfaces;
+            foreach (var implemented in interfaces)
             {
                 if (SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, implemented.OriginalDefinition)
                     || candidate.AllInterfaces.Any(extended => SymbolEqualityComparer.Default.Equals(extended.OriginalDefinition, implemented.OriginalDefinition)))

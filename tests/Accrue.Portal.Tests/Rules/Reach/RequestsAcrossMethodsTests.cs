@@ -178,6 +178,30 @@ public sealed class RequestsAcrossMethodsTests
             .ValidateAsync();
 
     [Fact]
+    public Task Default_interface_member_factory_is_followed_to_a_caller_holding_the_interface() =>
+        Customer()
+            .WithSourceCode("PortalRequests.cs", """
+                using Stripe.BillingPortal;
+
+                public interface IPortalRequests
+                {
+                    SessionCreateOptions Build(string returnUrl) => {|#0:new() { ReturnUrl = returnUrl }|};
+                }
+
+                public sealed class PortalRequests : IPortalRequests;
+                """)
+            .WithSourceCode("Billing.cs", """
+                using Stripe.BillingPortal;
+
+                public sealed class Billing(IPortalRequests requests)
+                {
+                    public Session Open(string returnUrl) => {|#1:new SessionService().Create(requests.Build(returnUrl))|};
+                }
+                """)
+            .ShouldReportDiagnostic(Expected.Diagnostic("PORTAL007").WithLocation(0).WithLocation(1).WithMessage(MissingCustomer))
+            .ValidateAsync();
+
+    [Fact]
     public Task Factory_options_completed_by_the_caller_after_the_factory_returns_are_silent() =>
         Customer()
             .WithSourceCode("PortalRequests.cs", Factory.Replace("{|#0:", string.Empty).Replace("|}", string.Empty))

@@ -58,7 +58,7 @@ namespace Accrue.Portal.Analyzers.Requests
             var type = factory.ContainingType.OriginalDefinition;
             foreach (var named in this.appTypesNamed.GetOrAdd(name, this.findAppTypesNamed))
             {
-                if (named.TypeKind == TypeKind.Interface ? SharesInterface(named, type) : DerivesFrom(named, type))
+                if (MayHold(named, type))
                 {
                     return true;
                 }
@@ -213,10 +213,8 @@ namespace Accrue.Portal.Analyzers.Requests
         }
 
         /// <summary>
-        /// The app's types of that name: one of them may hold a value whose call runs the factory when it is the factory's
-        /// type or a class derived from it (which inherits or overrides it), or an interface that is or extends one of the
-        /// type's interfaces (whose member the factory implements). Found in the trees whose words declare the name, each
-        /// declaration's symbol asked for (<c>GetSymbolsWithName</c> walks every namespace of the project for each name).
+        /// The app's types of that name, found in the trees whose words declare the name, each declaration's symbol asked
+        /// for (<c>GetSymbolsWithName</c> walks every namespace of the project for each name).
         /// </summary>
         private ImmutableArray<INamedTypeSymbol> FindAppTypesNamed(string name)
         {
@@ -253,33 +251,12 @@ namespace Accrue.Portal.Analyzers.Requests
             return types.ToImmutable();
         }
 
-        private static bool DerivesFrom(INamedTypeSymbol candidate, INamedTypeSymbol type)
-        {
-            for (var current = candidate; current is not null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, type))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>The candidate interface is, or extends, one of the type's interfaces or (a default member's factory) the type itself.</summary>
-        private static bool SharesInterface(INamedTypeSymbol candidate, INamedTypeSymbol type)
-        {
-            var interfaces = type.TypeKind == TypeKind.Interface ? type.AllInterfaces.Add(type) : type.AllInterfaces;
-            foreach (var implemented in interfaces)
-            {
-                if (SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, implemented.OriginalDefinition)
-                    || candidate.AllInterfaces.Any(extended => SymbolEqualityComparer.Default.Equals(extended.OriginalDefinition, implemented.OriginalDefinition)))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        /// <summary>
+        /// A value of the candidate type may run the type's member: the candidate is the type, derives from it or (an
+        /// interface) extends it, or is an interface that is or extends one of the type's interfaces.
+        /// </summary>
+        private static bool MayHold(INamedTypeSymbol candidate, INamedTypeSymbol type) =>
+            TypeFacts.IsOrInherits(candidate, type)
+            || (candidate.TypeKind == TypeKind.Interface && type.AllInterfaces.Any(implemented => TypeFacts.IsOrInherits(candidate, implemented.OriginalDefinition)));
     }
 }

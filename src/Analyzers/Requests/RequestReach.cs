@@ -25,7 +25,7 @@ namespace Accrue.Portal.Analyzers.Requests
             this.readBody = this.ReadBody;
             this.bindCallers = this.BindCallers;
             this.receivers = new Lazy<ReceiverTypes>(() => new ReceiverTypes(this.Compilation), LazyThreadSafetyMode.ExecutionAndPublication);
-            this.callSites = new Lazy<Dictionary<string, List<InvocationExpressionSyntax>>>(this.FindCallSites, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+            this.callSites = new Lazy<Dictionary<string, List<InvocationExpressionSyntax>>>(this.FindCallSites, LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         private Compilation Compilation => this.symbols.Compilation;
@@ -177,7 +177,7 @@ namespace Accrue.Portal.Analyzers.Requests
         /// each with the shapes a call of one of them can have, read from their declarations: asking the types
         /// for their members would build the members of every portal type of the project, which an IDE does anew for
         /// each edit. A return type is matched by name (or a using alias, which may stand for one), so a method of
-        /// another type of that name counts too: its calls are bound and filed under it, and no factory is called there.
+        /// another type of that name counts too: its calls are searched for its name, and only its own callers kept.
         /// An implementation or override has its member's parameters, so the declared methods cover every call that may
         /// dispatch to one.
         /// </summary>
